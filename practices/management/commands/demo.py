@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from practices.editors import ensure_editors_group
+
+FIXTURES = [
+    "fixtures/vocabulary.json",
+    "fixtures/recommendations.json",
+    "fixtures/practices_hasselt_lidkoping.json",
+    "fixtures/practices_mechelen.json",
+]
+EDITOR_USERNAME = "editor"
+EDITOR_PASSWORD = "demo-editor"
+
+
+class Command(BaseCommand):
+    help = (
+        "Prepare the database, load the demo catalogue, ensure a demo editor account "
+        "and serve the portal (default 127.0.0.1:8000). Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Set everything up but do not serve."
+        )
+
+    def handle(self, addrport, no_serve, **options):
+        if not settings.DEBUG:
+            raise CommandError("The demo is for development only: it creates a known login.")
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("loaddata", *(settings.BASE_DIR / name for name in FIXTURES), verbosity=0)
+        self.ensure_editor()
+        self.stdout.write(
+            self.style.SUCCESS("Demo catalogue loaded.")
+            + f"\nEditor login at /admin/: {EDITOR_USERNAME} / {EDITOR_PASSWORD}"
+        )
+        if not no_serve:
+            call_command("runserver", addrport, use_reloader=False)
+
+    def ensure_editor(self):
+        editor, _created = get_user_model().objects.get_or_create(username=EDITOR_USERNAME)
+        editor.is_staff = True
+        editor.is_superuser = False
+        editor.set_password(EDITOR_PASSWORD)
+        editor.save()
+        editor.groups.add(ensure_editors_group())

@@ -1,0 +1,274 @@
+"""The catalogue: who did what, where, for whom, and how it is rated."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+
+class Country(models.TextChoices):
+    BELGIUM = "BE", _("Belgium")
+    NETHERLANDS = "NL", _("Netherlands")
+    LUXEMBOURG = "LU", _("Luxembourg")
+    FRANCE = "FR", _("France")
+    GERMANY = "DE", _("Germany")
+    SWEDEN = "SE", _("Sweden")
+
+
+class Reach(models.IntegerChoices):
+    """How far a practice reaches, with the explanation readers see."""
+
+    TEAM = 1, _("one service or a small group of people")
+    SERVICES = 2, _("several services or a large group of people")
+    ORGANISATION = 3, _("the whole organisation")
+    COMMUNITY = 4, _("the whole organisation and the wider community")
+
+
+class Recurrence(models.IntegerChoices):
+    """How lasting a practice is, with the explanation readers see."""
+
+    ONCE = 1, _("a one-off action")
+    REPEATED = 2, _("repeated a few times")
+    REGULAR = 3, _("repeated at regular intervals")
+    STRUCTURAL = 4, _("a permanent part of how the municipality works")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+    ARCHIVED = "archived", _("Archived")
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text in the reader's language, or in the original one when it is missing."""
+
+    text: str
+    lang: str
+    is_fallback: bool
+
+
+class WrittenContent(models.Model):
+    """Content written in one language and translated into the others by editors."""
+
+    language = models.CharField(
+        _("original language"), max_length=2, choices=settings.LANGUAGES, default="nl"
+    )
+
+    class Meta:
+        abstract = True
+
+    def localized(self, field):
+        lang = get_language()
+        text = getattr(self, build_localized_fieldname(field, lang), "")
+        if text:
+            return Localized(text, lang, False)
+        original = getattr(self, build_localized_fieldname(field, self.language), "")
+        return Localized(original, self.language, True)
+
+    def is_translated(self):
+        """Whether the reader's language has this content's title."""
+        return bool(getattr(self, build_localized_fieldname("title", get_language()), ""))
+
+
+class Taxon(models.Model):
+    """A named, ordered entry of the catalogue's vocabulary."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class Domain(Taxon):
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(Taxon.Meta):
+        verbose_name = _("policy domain")
+        verbose_name_plural = _("policy domains")
+
+    def get_absolute_url(self):
+        return reverse("practices:domain", args=[self.slug])
+
+
+class Theme(Taxon):
+    class Meta(Taxon.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class TargetGroup(Taxon):
+    class Meta(Taxon.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class Partner(Taxon):
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta(Taxon.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+
+class Municipality(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("year of the population figure"), null=True, blank=True
+    )
+    vision = models.TextField(_("vision statement"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("practices:municipality", args=[self.slug])
+
+
+class PracticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def in_domain(self, domain):
+        return self.filter(domain=domain)
+
+    def for_cards(self):
+        """What a practice card shows, fetched in the same query."""
+        return self.select_related("municipality", "domain")
+
+    def latest(self):
+        return self.order_by("-published_at", "-pk")
+
+    def similar_to(self, practice):
+        """Practices editors linked to this one, then others of its domain."""
+        linked = models.Q(similar=practice)
+        return (
+            self.filter(linked | models.Q(domain=practice.domain_id))
+            .exclude(pk=practice.pk)
+            .annotate(is_linked=models.Count("similar", filter=linked))
+            .order_by("-is_linked", "-published_at", "-pk")
+        )
+
+
+class Practice(WrittenContent):
+    """An inspiring example: what a municipality did, for whom and why."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    what = models.TextField(_("what?"), blank=True)
+    who = models.TextField(_("who?"), blank=True)
+    why = models.TextField(_("why?"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    period = models.CharField(_("period"), max_length=200, blank=True)
+    effort = models.CharField(_("effort"), max_length=200, blank=True)
+    people_reached = models.CharField(_("people reached"), max_length=200, blank=True)
+    results = models.TextField(_("results and evaluation"), blank=True)
+    difficulties = models.TextField(_("difficulties met"), blank=True)
+    links = models.TextField(_("links"), blank=True, help_text=_("One web address per line."))
+    started_in = models.PositiveSmallIntegerField(_("year started"), null=True, blank=True)
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="practices",
+        help_text=_("Leave empty only when the municipality is not known."),
+        verbose_name=_("municipality"),
+    )
+    domain = models.ForeignKey(
+        Domain, on_delete=models.PROTECT, related_name="practices", verbose_name=_("domain")
+    )
+    themes = models.ManyToManyField(Theme, blank=True, verbose_name=_("themes"))
+    target_groups = models.ManyToManyField(TargetGroup, blank=True, verbose_name=_("target groups"))
+    partners = models.ManyToManyField(Partner, blank=True, verbose_name=_("partners"))
+    similar = models.ManyToManyField("self", blank=True, verbose_name=_("similar practices"))
+
+    reach = models.PositiveSmallIntegerField(_("reach"), choices=Reach.choices)
+    recurrence = models.PositiveSmallIntegerField(_("recurrence"), choices=Recurrence.choices)
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+        indexes = [models.Index(fields=["status", "-published_at"], name="practice_status_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reach__gte=1, reach__lte=4), name="practice_reach_1_to_4"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(recurrence__gte=1, recurrence__lte=4),
+                name="practice_recurrence_1_to_4",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="practice_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.localized("title").text or self.slug
+
+    def get_absolute_url(self):
+        return reverse("practices:detail", args=[self.slug])
+
+
+class Recommendation(WrittenContent):
+    """Advice for a policy domain, with concrete actions."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    domain = models.ForeignKey(
+        Domain,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        verbose_name=_("domain"),
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    actions = models.TextField(
+        _("concrete actions"), blank=True, help_text=_("One action per line.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+    def __str__(self):
+        return self.localized("title").text or self.slug
+
+    def get_absolute_url(self):
+        return reverse("practices:recommendation", args=[self.slug])

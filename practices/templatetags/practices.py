@@ -1,0 +1,24 @@
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def localized(content, field):
+    """A field in the reader's language, or in the original one (see Localized)."""
+    return content.localized(field)
+
+
+@register.filter
+def lines(text):
+    """The non-empty lines of a text, for lists kept one item per line."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@register.filter
+def lang_attr(localized_text):
+    """` lang="xx"` when a text is shown in another language than the page's."""
+    if localized_text.is_fallback:
+        return format_html(' lang="{}"', localized_text.lang)
+    return ""

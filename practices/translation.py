@@ -1,0 +1,68 @@
+"""Which fields editors translate into each of the portal's languages."""
+
+from django.conf import settings
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Domain, Municipality, Partner, Practice, Recommendation, TargetGroup, Theme
+
+ALL_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+
+
+class VocabularyOptions(TranslationOptions):
+    """Names of the vocabulary are short and required in every language."""
+
+    fields = ("name",)
+    required_languages = ALL_LANGUAGES
+
+
+@register(Theme)
+class ThemeOptions(VocabularyOptions):
+    pass
+
+
+@register(TargetGroup)
+class TargetGroupOptions(VocabularyOptions):
+    pass
+
+
+@register(Partner)
+class PartnerOptions(VocabularyOptions):
+    pass
+
+
+@register(Domain)
+class DomainOptions(VocabularyOptions):
+    fields = ("name", "description")
+
+
+@register(Municipality)
+class MunicipalityOptions(VocabularyOptions):
+    fields = ("name", "region", "vision")
+
+
+class WrittenContentOptions(TranslationOptions):
+    """No silent fallback: pages show the original text with its language instead."""
+
+    fallback_languages = {"default": ()}
+
+
+@register(Practice)
+class PracticeOptions(WrittenContentOptions):
+    fields = (
+        "title",
+        "summary",
+        "what",
+        "who",
+        "why",
+        "description",
+        "period",
+        "effort",
+        "people_reached",
+        "results",
+        "difficulties",
+    )
+
+
+@register(Recommendation)
+class RecommendationOptions(WrittenContentOptions):
+    fields = ("title", "summary", "actions")

@@ -1,0 +1,64 @@
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from .models import Domain, Municipality, Practice, Recommendation
+
+
+def paginate(request, queryset):
+    """One page of the queryset; a page number that does not exist is a 404."""
+    paginator = Paginator(queryset, settings.PRACTICES_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
+
+
+def get_published_practice(slug):
+    """The practice with everything its page shows; 404 unless it is published."""
+    queryset = (
+        Practice.objects.published()
+        .for_cards()
+        .prefetch_related("themes", "target_groups", "partners")
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+def practice_list(request):
+    page = paginate(request, Practice.objects.published().for_cards().latest())
+    return render(request, "practices/practice_list.html", {"page": page})
+
+
+def practice_detail(request, slug):
+    practice = get_published_practice(slug)
+    context = {
+        "practice": practice,
+        "similar": Practice.objects.published().for_cards().similar_to(practice)[:3],
+        "recommendations": practice.domain.recommendations.all(),
+    }
+    return render(request, "practices/practice_detail.html", context)
+
+
+def domain_detail(request, slug):
+    domain = get_object_or_404(Domain, slug=slug)
+    context = {
+        "domain": domain,
+        "recommendations": domain.recommendations.all(),
+        "page": paginate(request, domain.practices.published().for_cards().latest()),
+    }
+    return render(request, "practices/domain_detail.html", context)
+
+
+def municipality_detail(request, slug):
+    municipality = get_object_or_404(Municipality, slug=slug)
+    practices = municipality.practices.published().for_cards().latest()
+    context = {"municipality": municipality, "page": paginate(request, practices)}
+    return render(request, "practices/municipality_detail.html", context)
+
+
+def recommendation_detail(request, slug):
+    recommendation = get_object_or_404(Recommendation.objects.select_related("domain"), slug=slug)
+    practices = recommendation.domain.practices.published().for_cards().latest()[:6]
+    context = {"recommendation": recommendation, "practices": practices}
+    return render(request, "practices/recommendation_detail.html", context)

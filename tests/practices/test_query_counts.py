@@ -1,0 +1,35 @@
+"""Pages run a fixed number of queries whatever the size of the catalogue.
+
+Each test runs with 5 and with 200 practices under the same ceiling: a query per
+practice (an N+1 on municipality, domain or themes) would blow it at 200.
+"""
+
+import pytest
+
+CATALOGUE_SIZES = [5, 200]
+
+
+@pytest.mark.parametrize("size", CATALOGUE_SIZES)
+@pytest.mark.parametrize(
+    ("url", "ceiling"),
+    [
+        ("/nl/", 4),
+        ("/nl/practices/", 4),
+        ("/nl/practices/?page=2", 4),
+        ("/nl/domains/hr-policy/", 5),
+        ("/nl/municipalities/hasselt/", 4),
+    ],
+)
+def test_list_pages(client, make_practices, django_assert_max_num_queries, size, url, ceiling):
+    make_practices(size)
+    if "page=2" in url and size < 25:
+        url = "/nl/practices/"
+    with django_assert_max_num_queries(ceiling):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("size", CATALOGUE_SIZES)
+def test_practice_page(client, make_practices, django_assert_max_num_queries, size):
+    practices = make_practices(size)
+    with django_assert_max_num_queries(7):
+        assert client.get(practices[0].get_absolute_url()).status_code == 200
