@@ -13,17 +13,14 @@ CATALOGUE_SIZES = [5, 200]
 @pytest.mark.parametrize(
     ("url", "ceiling"),
     [
-        ("/nl/", 4),
-        ("/nl/practices/", 4),
-        ("/nl/practices/?page=2", 4),
-        ("/nl/domains/hr-policy/", 5),
-        ("/nl/municipalities/hasselt/", 4),
+        ("/nl/", 2),
+        ("/nl/practices/", 2),
+        ("/nl/domains/hr-policy/", 4),
+        ("/nl/municipalities/hasselt/", 3),
     ],
 )
 def test_list_pages(client, make_practices, django_assert_max_num_queries, size, url, ceiling):
     make_practices(size)
-    if "page=2" in url and size < 25:
-        url = "/nl/practices/"
     with django_assert_max_num_queries(ceiling):
         assert client.get(url).status_code == 200
 
@@ -31,5 +28,5 @@ def test_list_pages(client, make_practices, django_assert_max_num_queries, size,
 @pytest.mark.parametrize("size", CATALOGUE_SIZES)
 def test_practice_page(client, make_practices, django_assert_max_num_queries, size):
     practices = make_practices(size)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         assert client.get(practices[0].get_absolute_url()).status_code == 200
