@@ -1,0 +1,52 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from practices.editors import ensure_editors_group
+
+ADMIN_PAGES = [
+    "/admin/practices/practice/",
+    "/admin/practices/practice/?status__exact=published&language__exact=nl",
+    "/admin/practices/practice/?q=Voorbeeld",
+    "/admin/practices/recommendation/",
+    "/admin/practices/municipality/",
+    "/admin/practices/domain/",
+    "/admin/practices/theme/",
+    "/admin/practices/targetgroup/",
+    "/admin/practices/partner/",
+]
+
+
+@pytest.fixture
+def editor(client, db):
+    user = get_user_model().objects.create_user("eda", password="x", is_staff=True)
+    user.groups.add(ensure_editors_group())
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("url", ADMIN_PAGES)
+def test_editor_opens_admin_lists(editor, make_practice, url):
+    make_practice()
+    assert editor.get(url).status_code == 200
+
+
+def test_editor_edits_a_practice_in_language_tabs(editor, make_practice):
+    practice = make_practice()
+    html = editor.get(f"/admin/practices/practice/{practice.pk}/change/").content.decode()
+    for code in ["nl", "fr", "de", "en", "sv"]:
+        assert f'name="title_{code}"' in html
+    assert "vendor/jquery-ui/jquery-ui.min.js" in html
+    assert "tabbed_translation_fields.js" in html
+
+
+def test_admin_list_queries_stay_flat(editor, make_practices, django_assert_max_num_queries):
+    """The practice list shows municipality and domain; list_select_related keeps it flat."""
+    make_practices(60)
+    with django_assert_max_num_queries(12):
+        assert editor.get("/admin/practices/practice/").status_code == 200
+
+
+def test_outsiders_are_sent_to_the_login(client, db):
+    response = client.get("/admin/practices/practice/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
