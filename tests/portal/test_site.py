@@ -64,7 +64,8 @@ def test_demo_has_the_seed_ratings(catalogue):
     assert Recommendation.objects.filter(slug="diversity-in-municipal-hr-policy").exists()
 
 
-def test_demo_runs_twice_without_duplicating(db):
+def test_demo_runs_twice_without_duplicating(db, settings):
+    settings.DEBUG = True  # as on a developer's machine; pytest turns it off
     call_command("demo", "--no-serve", stdout=StringIO())
     counts = [Practice.objects.count(), Domain.objects.count(), Municipality.objects.count()]
     output = StringIO()
