@@ -125,6 +125,7 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+USE_THOUSAND_SEPARATOR = True
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"
 

@@ -5,14 +5,14 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import Domain, Municipality, Partner, Practice, Recommendation, TargetGroup, Theme
 
-ALL_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+ALL_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 class VocabularyOptions(TranslationOptions):
     """Names of the vocabulary are short and required in every language."""
 
     fields = ("name",)
-    required_languages = ALL_LANGUAGES
+    required_languages = {code: ("name",) for code in ALL_LANGUAGES}
 
 
 @register(Theme)

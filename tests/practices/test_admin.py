@@ -50,3 +50,11 @@ def test_outsiders_are_sent_to_the_login(client, db):
     response = client.get("/admin/practices/practice/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_only_names_are_required_in_every_language(editor, catalogue):
+    """Hasselt has no vision statement; editing it must not demand one."""
+    form = editor.get("/admin/practices/municipality/1/change/").context["adminform"].form
+    assert form.fields["name_fr"].required
+    assert not form.fields["vision_fr"].required
+    assert not form.fields["region_de"].required
