@@ -2,6 +2,8 @@
 
 import re
 
+from practices.models import Domain, Practice
+
 
 def test_practice_page_shows_ratings_in_words(client, make_practice):
     practice = make_practice(reach=1, recurrence=4)
@@ -56,3 +58,17 @@ def test_demo_detail_shows_partners_and_domain_recommendations(client, catalogue
     assert "Unia" in html
     assert "/en/recommendations/diversity-in-municipal-hr-policy/" in html
     assert "/en/municipalities/hasselt/" in html
+
+
+def test_practices_editors_link_come_first_among_similar(client, make_practice, municipality):
+    other_domain = Domain.objects.create(slug="services", name_nl="Dienstverlening")
+    practice = make_practice()
+    same_domain = [make_practice() for _ in range(3)]
+    linked = make_practice(domain=other_domain)
+    make_practice(domain=other_domain)  # neither linked nor in the domain
+    practice.similar.add(linked)
+
+    similar = list(Practice.objects.published().similar_to(practice))
+
+    assert similar[0] == linked
+    assert set(similar[1:]) == set(same_domain)
