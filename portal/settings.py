@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -54,7 +55,11 @@ def database_from_url(url):
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
-SECRET_KEY = env_str("SECRET_KEY", "django-insecure-development-only-key")
+SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("Set SECRET_KEY (or SECRET_KEY_FILE) when DJANGO_DEBUG is off.")
+    SECRET_KEY = "django-insecure-development-only-key"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 
 INSTALLED_APPS = [
@@ -130,7 +135,7 @@ USE_TZ = True
 TIME_ZONE = "Europe/Brussels"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl", "en")
+MODELTRANSLATION_ENABLE_FALLBACKS = False
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"

@@ -8,5 +8,5 @@ def home(request):
     domains = Domain.objects.annotate(
         practice_count=Count("practices", filter=Q(practices__status=Status.PUBLISHED))
     )
-    latest = Practice.objects.published().for_cards().latest()[:6]
+    latest = Practice.objects.published().for_cards().newest_first()[:6]
     return render(request, "portal/home.html", {"domains": domains, "latest": latest})

@@ -3,10 +3,13 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 
@@ -65,17 +68,35 @@ class WrittenContent(models.Model):
     class Meta:
         abstract = True
 
+    def text_in(self, field, lang):
+        return getattr(self, build_localized_fieldname(field, lang)) or ""
+
     def localized(self, field):
         lang = get_language()
-        text = getattr(self, build_localized_fieldname(field, lang), "")
+        text = self.text_in(field, lang)
         if text:
             return Localized(text, lang, False)
-        original = getattr(self, build_localized_fieldname(field, self.language), "")
-        return Localized(original, self.language, True)
+        return Localized(self.text_in(field, self.language), self.language, True)
 
     def is_translated(self):
-        """Whether the reader's language has this content's title."""
-        return bool(getattr(self, build_localized_fieldname("title", get_language()), ""))
+        """Whether every text written in the original language exists in the reader's."""
+        lang = get_language()
+        return all(
+            self.text_in(field, lang) or not self.text_in(field, self.language)
+            for field in translator.get_options_for_model(type(self)).fields
+        )
+
+    def clean(self):
+        super().clean()
+        errors = {
+            build_localized_fieldname(field, self.language): _(
+                "Write this in the original language."
+            )
+            for field in ("title", "summary")
+            if not self.text_in(field, self.language)
+        }
+        if errors:
+            raise ValidationError(errors)
 
 
 class Taxon(models.Model):
@@ -148,18 +169,28 @@ class Municipality(models.Model):
         return reverse("practices:municipality", args=[self.slug])
 
 
+WEB_SCHEMES = ("https://", "http://")
+
+
+def non_empty_lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def validate_web_links(text):
+    check = URLValidator(schemes=["http", "https"])
+    for line in non_empty_lines(text):
+        check(line)
+
+
 class PracticeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
-
-    def in_domain(self, domain):
-        return self.filter(domain=domain)
 
     def for_cards(self):
         """What a practice card shows, fetched in the same query."""
         return self.select_related("municipality", "domain")
 
-    def latest(self):
+    def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
     def similar_to(self, practice):
@@ -188,7 +219,12 @@ class Practice(WrittenContent):
     people_reached = models.CharField(_("people reached"), max_length=200, blank=True)
     results = models.TextField(_("results and evaluation"), blank=True)
     difficulties = models.TextField(_("difficulties met"), blank=True)
-    links = models.TextField(_("links"), blank=True, help_text=_("One web address per line."))
+    links = models.TextField(
+        _("links"),
+        blank=True,
+        help_text=_("One web address per line."),
+        validators=[validate_web_links],
+    )
     started_in = models.PositiveSmallIntegerField(_("year started"), null=True, blank=True)
 
     municipality = models.ForeignKey(
@@ -236,6 +272,10 @@ class Practice(WrittenContent):
             models.CheckConstraint(
                 condition=models.Q(status__in=Status.values), name="practice_status_valid"
             ),
+            models.CheckConstraint(
+                condition=~models.Q(status=Status.PUBLISHED) | models.Q(published_at__isnull=False),
+                name="practice_published_has_date",
+            ),
         ]
 
     def __str__(self):
@@ -243,6 +283,17 @@ class Practice(WrittenContent):
 
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
+
+    def web_links(self):
+        """The links that are web addresses: never a javascript: or data: one."""
+        return [line for line in non_empty_lines(self.links) if line.startswith(WEB_SCHEMES)]
+
+    def clean(self):
+        super().clean()
+        if self.status == Status.PUBLISHED and not self.published_at:
+            raise ValidationError(
+                {"published_at": _("A published practice needs its publication date.")}
+            )
 
 
 class Recommendation(WrittenContent):

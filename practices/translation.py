@@ -1,4 +1,9 @@
-"""Which fields editors translate into each of the portal's languages."""
+"""Which fields editors translate into each of the portal's languages.
+
+There is no silent fallback to another language (MODELTRANSLATION_ENABLE_FALLBACKS
+is off): names are required in every language, and practices and recommendations
+show their original text, marked with its language (WrittenContent.localized).
+"""
 
 from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
@@ -40,14 +45,8 @@ class MunicipalityOptions(VocabularyOptions):
     fields = ("name", "region", "vision")
 
 
-class WrittenContentOptions(TranslationOptions):
-    """No silent fallback: pages show the original text with its language instead."""
-
-    fallback_languages = {"default": ()}
-
-
 @register(Practice)
-class PracticeOptions(WrittenContentOptions):
+class PracticeOptions(TranslationOptions):
     fields = (
         "title",
         "summary",
@@ -64,5 +63,5 @@ class PracticeOptions(WrittenContentOptions):
 
 
 @register(Recommendation)
-class RecommendationOptions(WrittenContentOptions):
+class RecommendationOptions(TranslationOptions):
     fields = ("title", "summary", "actions")

@@ -26,7 +26,7 @@ def get_published_practice(slug):
 
 
 def practice_list(request):
-    page = paginate(request, Practice.objects.published().for_cards().latest())
+    page = paginate(request, Practice.objects.published().for_cards().newest_first())
     return render(request, "practices/practice_list.html", {"page": page})
 
 
@@ -45,20 +45,20 @@ def domain_detail(request, slug):
     context = {
         "domain": domain,
         "recommendations": domain.recommendations.all(),
-        "page": paginate(request, domain.practices.published().for_cards().latest()),
+        "page": paginate(request, domain.practices.published().for_cards().newest_first()),
     }
     return render(request, "practices/domain_detail.html", context)
 
 
 def municipality_detail(request, slug):
     municipality = get_object_or_404(Municipality, slug=slug)
-    practices = municipality.practices.published().for_cards().latest()
+    practices = municipality.practices.published().for_cards().newest_first()
     context = {"municipality": municipality, "page": paginate(request, practices)}
     return render(request, "practices/municipality_detail.html", context)
 
 
 def recommendation_detail(request, slug):
     recommendation = get_object_or_404(Recommendation.objects.select_related("domain"), slug=slug)
-    practices = recommendation.domain.practices.published().for_cards().latest()[:6]
+    practices = recommendation.domain.practices.published().for_cards().newest_first()[:6]
     context = {"recommendation": recommendation, "practices": practices}
     return render(request, "practices/recommendation_detail.html", context)

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.html import format_html
 
+from practices.models import non_empty_lines
+
 register = template.Library()
 
 
@@ -13,7 +15,7 @@ def localized(content, field):
 @register.filter
 def lines(text):
     """The non-empty lines of a text, for lists kept one item per line."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    return non_empty_lines(text)
 
 
 @register.filter

@@ -27,6 +27,22 @@ def test_translated_practice_has_no_notice_nor_lang_override(client, make_practi
     html = client.get(f"/fr/practices/{practice.slug}/").content.decode()
     assert "<h1>Seulement traduit</h1>" in html
     assert 'lang="nl"' not in html.split("<main", 1)[1]
+    assert 'class="notice"' not in html
+
+
+def test_notice_shows_when_any_text_is_only_in_the_original(client, make_practice):
+    practice = make_practice(title_fr="Titre", summary_fr="Résumé", why_nl="Omdat het moet")
+    html = client.get(f"/fr/practices/{practice.slug}/").content.decode()
+    assert "<h1>Titre</h1>" in html
+    assert 'class="notice"' in html
+    assert '<div lang="nl"><p>Omdat het moet</p></div>' in html
+
+
+def test_only_web_links_become_links(client, make_practice):
+    practice = make_practice(links="https://www.hasselt.be\njavascript:alert(1)")
+    html = client.get(f"/nl/practices/{practice.slug}/").content.decode()
+    assert '<a href="https://www.hasselt.be">' in html
+    assert "javascript:" not in html
 
 
 def test_user_text_is_escaped(client, make_practice):
@@ -49,7 +65,7 @@ def test_list_is_paginated_and_keeps_parameters(client, make_practice, settings)
     for _ in range(5):
         make_practice()
     html = client.get("/nl/practices/?page=2").content.decode()
-    assert "Pagina 2 van 3" in html or "Page 2 of 3" in html
+    assert "Pagina 2 van 3" in html
     assert 'href="?page=3"' in html and 'href="?page=1"' in html
 
 

@@ -6,6 +6,8 @@ practice (an N+1 on municipality, domain or themes) would blow it at 200.
 
 import pytest
 
+from practices.models import Recommendation
+
 CATALOGUE_SIZES = [5, 200]
 
 
@@ -23,6 +25,14 @@ def test_list_pages(client, make_practices, django_assert_max_num_queries, size,
     make_practices(size)
     with django_assert_max_num_queries(ceiling):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("size", CATALOGUE_SIZES)
+def test_recommendation_page(client, make_practices, domain, django_assert_max_num_queries, size):
+    make_practices(size)
+    Recommendation.objects.create(slug="advice", domain=domain, title_nl="Advies")
+    with django_assert_max_num_queries(2):
+        assert client.get("/nl/recommendations/advice/").status_code == 200
 
 
 @pytest.mark.parametrize("size", CATALOGUE_SIZES)

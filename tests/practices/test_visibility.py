@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from practices.models import Status
+from practices.models import Domain, Recommendation, Status
 
 HIDDEN = [s for s in Status.values if s != Status.PUBLISHED]
 
@@ -71,3 +71,28 @@ def test_domain_count_on_home_counts_only_published(client, make_practice, hidde
 def test_bad_addresses_are_not_found(client, make_practice, url):
     make_practice()
     assert client.get(url).status_code == 404
+
+
+def test_recommendation_page_shows_only_published_practices(client, make_practice, domain):
+    recommendation = Recommendation.objects.create(
+        slug="advice", domain=domain, title_nl="Advies", summary_nl="Kort"
+    )
+    make_practice(title_nl="Openbaar voorbeeld")
+    for status in HIDDEN:
+        make_practice(status=status, title_nl=f"Geheim {status}")
+
+    html = client.get(f"/nl/recommendations/{recommendation.slug}/").content.decode()
+
+    assert "Openbaar voorbeeld" in html
+    assert "Geheim" not in html
+
+
+def test_unpublished_practice_linked_from_another_domain_is_never_similar(client, make_practice):
+    practice = make_practice()
+    elsewhere = Domain.objects.create(slug="elsewhere", name_nl="Elders")
+    hidden = make_practice(status=Status.SUBMITTED, title_nl="Geheim gelinkt", domain=elsewhere)
+    practice.similar.add(hidden)
+
+    html = client.get(f"/nl/practices/{practice.slug}/").content.decode()
+
+    assert "Geheim gelinkt" not in html
