@@ -1,7 +1,19 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
+
+
+def add_fold_function(sender, connection, **kwargs):
+    """SQLite's search compares texts folded to lower case without accents."""
+    if connection.vendor == "sqlite":
+        from .search import fold
+
+        connection.connection.create_function("portal_fold", 1, fold, deterministic=True)
 
 
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Inspiring practices")
+
+    def ready(self):
+        connection_created.connect(add_fold_function)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -78,13 +79,17 @@ class WrittenContent(models.Model):
             return Localized(text, lang, False)
         return Localized(self.text_in(field, self.language), self.language, True)
 
-    def is_translated(self):
-        """Whether every text written in the original language exists in the reader's."""
-        lang = get_language()
+    def is_translated(self, lang=None):
+        """Whether every text written in the original language exists in `lang`
+        (the reader's language by default)."""
+        lang = lang or get_language()
         return all(
             self.text_in(field, lang) or not self.text_in(field, self.language)
             for field in translator.get_options_for_model(type(self)).fields
         )
+
+    def available_languages(self):
+        return [code for code, _name in settings.LANGUAGES if self.is_translated(code)]
 
     def clean(self):
         super().clean()
@@ -193,6 +198,22 @@ class PracticeQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def available_in(self, lang):
+        return self.filter(languages__contains=lang)
+
+    def update_search_vectors(self):
+        from . import search
+
+        search.update_vectors(self)
+
+    def refresh_search_index(self):
+        """Recompute what save() keeps current, for rows loaded without it (loaddata)."""
+        practices = list(self)
+        for practice in practices:
+            practice.languages = " ".join(practice.available_languages())
+        self.model.objects.bulk_update(practices, ["languages"], batch_size=500)
+        self.update_search_vectors()
+
     def similar_to(self, practice):
         """Practices editors linked to this one, then others of its domain."""
         linked = models.Q(similar=practice)
@@ -226,6 +247,13 @@ class Practice(WrittenContent):
         validators=[validate_web_links],
     )
     started_in = models.PositiveSmallIntegerField(_("year started"), null=True, blank=True)
+    languages = models.CharField(
+        _("available in"),
+        max_length=14,
+        blank=True,
+        editable=False,
+        help_text=_("The languages this practice is complete in, kept current on save."),
+    )
 
     municipality = models.ForeignKey(
         Municipality,
@@ -253,6 +281,13 @@ class Practice(WrittenContent):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    # One stored search vector per language, kept current on save (practices.search).
+    search_nl = SearchVectorField(null=True, editable=False)
+    search_fr = SearchVectorField(null=True, editable=False)
+    search_de = SearchVectorField(null=True, editable=False)
+    search_en = SearchVectorField(null=True, editable=False)
+    search_sv = SearchVectorField(null=True, editable=False)
 
     objects = PracticeQuerySet.as_manager()
 
@@ -283,6 +318,11 @@ class Practice(WrittenContent):
 
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        self.languages = " ".join(self.available_languages())
+        super().save(*args, **kwargs)
+        Practice.objects.filter(pk=self.pk).update_search_vectors()
 
     def web_links(self):
         """The links that are web addresses: never a javascript: or data: one."""

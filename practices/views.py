@@ -2,6 +2,10 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .browse import Listing, chips
 
 from .models import Domain, Municipality, Practice, Recommendation
 
@@ -26,8 +30,17 @@ def get_published_practice(slug):
 
 
 def practice_list(request):
-    page = paginate(request, Practice.objects.published().for_cards().newest_first())
-    return render(request, "practices/practice_list.html", {"page": page})
+    listing = Listing(request.GET, get_language())
+    facets = listing.facets()
+    context = {
+        "listing": listing,
+        "form": listing.filter.form,
+        "facets": facets,
+        "chips": chips(request.GET, listing.text, facets, _("Search")),
+        "ignored": listing.filter.ignored(),
+        "page": listing.paginator.get_page(request.GET.get("page")),
+    }
+    return render(request, "practices/practice_list.html", context)
 
 
 def practice_detail(request, slug):

@@ -1,10 +1,9 @@
 import itertools
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
-from practices.management.commands.demo import FIXTURES
+from practices.management.commands.demo import load_demo_catalogue
 from practices.models import Domain, Municipality, Practice, Status, Theme
 
 LANGUAGES = ["nl", "fr", "de", "en", "sv"]
@@ -17,9 +16,9 @@ def fast_password_hasher(settings):
 
 
 @pytest.fixture
-def catalogue(db, settings):
+def catalogue(db):
     """The demo catalogue, as `manage.py demo` loads it."""
-    call_command("loaddata", *(settings.BASE_DIR / name for name in FIXTURES), verbosity=0)
+    load_demo_catalogue()
 
 
 def translated(field, text):

@@ -1,5 +1,8 @@
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from practices.search import HIGHLIGHT_START, HIGHLIGHT_STOP
 
 from practices.models import non_empty_lines
 
@@ -24,3 +27,10 @@ def lang_attr(localized_text):
     if localized_text.is_fallback:
         return format_html(' lang="{}"', localized_text.lang)
     return ""
+
+
+@register.filter
+def highlight(text):
+    """A summary with the words a search matched in <mark>; everything else escaped."""
+    marked = escape(text).replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
+    return mark_safe(marked)  # noqa: S308 - the text itself was escaped above

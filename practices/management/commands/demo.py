@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from practices.editors import ensure_editors_group
+from practices.models import Practice
 
 FIXTURES = [
     "fixtures/vocabulary.json",
@@ -13,6 +14,12 @@ FIXTURES = [
 ]
 EDITOR_USERNAME = "editor"
 EDITOR_PASSWORD = "demo-editor"
+
+
+def load_demo_catalogue():
+    """Load the fixtures, then index them: loaddata saves rows without Practice.save()."""
+    call_command("loaddata", *(settings.BASE_DIR / name for name in FIXTURES), verbosity=0)
+    Practice.objects.all().refresh_search_index()
 
 
 class Command(BaseCommand):
@@ -31,7 +38,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("The demo is for development only: it creates a known login.")
         call_command("migrate", interactive=False, verbosity=0)
-        call_command("loaddata", *(settings.BASE_DIR / name for name in FIXTURES), verbosity=0)
+        load_demo_catalogue()
         self.ensure_editor()
         self.stdout.write(
             self.style.SUCCESS("Demo catalogue loaded.")

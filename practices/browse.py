@@ -1,0 +1,122 @@
+"""One filtered, counted and paginated listing, shared by the list page and the JSON API."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.conf import settings
+from django.core.paginator import Paginator
+
+from . import search
+from .filters import PracticeFilter, vocabulary
+from .models import Practice
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    name: str
+    label: str
+    options: list
+
+    VISIBLE = 8  # the others are folded away in a <details>, opened when one is chosen
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+    @property
+    def has_hidden_selection(self):
+        return any(option.selected for option in self.options[self.VISIBLE :])
+
+
+class Listing:
+    """Published practices under the filters of a query string, in one language."""
+
+    def __init__(self, data, lang):
+        self.lang = lang
+        self.filter = PracticeFilter(
+            data, Practice.objects.published(), lang=lang, vocabulary=vocabulary(lang)
+        )
+
+    @cached_property
+    def counts(self):
+        return self.filter.counts()
+
+    @cached_property
+    def total(self):
+        """How many practices match, read off the reach counts to spare a COUNT query:
+        every practice has exactly one reach, and the reach facet's counts apply every
+        filter but its own."""
+        chosen = self.selected("reach")
+        return sum(n for value, n in self.counts["reach"].items() if not chosen or value in chosen)
+
+    @property
+    def text(self):
+        return self.filter.form.cleaned_data.get("q", "")
+
+    def selected(self, name):
+        return self.filter.form.cleaned_data.get(name) or []
+
+    @cached_property
+    def paginator(self):
+        paginator = Paginator(self.filter.ordered(), settings.PRACTICES_PER_PAGE)
+        ranked = self.filter.sort() == "relevance"
+        paginator.count = min(self.total, search.RANK_LIMIT) if ranked else self.total
+        return paginator
+
+    @property
+    def is_shortlisted(self):
+        """Whether relevance only covers the newest RANK_LIMIT matches of many more."""
+        return self.filter.sort() == "relevance" and self.total > search.RANK_LIMIT
+
+    def facets(self):
+        groups = []
+        for name, facet in self.filter.facets.items():
+            counts, chosen = self.counts[name], self.selected(name)
+            choices = facet.field.choices
+            if name == "year":
+                years = {*counts, *chosen}
+                choices = [(year, year) for year in sorted(years, reverse=True)]
+            options = [
+                Option(str(value), str(label), counts.get(str(value), 0), str(value) in chosen)
+                for value, label in choices
+            ]
+            groups.append(FacetGroup(name, str(facet.label), options))
+        return groups
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter, shown with a link that removes it."""
+
+    label: str
+    value: str
+    url: str
+
+
+def url_without(data, name, value=None):
+    """The query string without one value of a parameter (or all of it), from page one."""
+    query = data.copy()
+    query.pop("page", None)
+    if value is None:
+        query.pop(name, None)
+    else:
+        query.setlist(name, [item for item in query.getlist(name) if item != value])
+    return f"?{query.urlencode()}"
+
+
+def chips(data, text, facets, search_label):
+    found = []
+    if text.strip():
+        found.append(Chip(str(search_label), text, url_without(data, "q")))
+    for group in facets:
+        for option in group.selected:
+            found.append(Chip(group.label, option.label, url_without(data, group.name, option.value)))
+    return found

@@ -1,0 +1,190 @@
+"""The practice list's search, facets and sort order, built on django-filter.
+
+Every facet is multi-select and lives in the query string. Its counts are disjunctive:
+they apply every active filter except the facet's own, so a reader can widen a choice.
+Each facet counts with one aggregate query; the vocabulary's names come in one more.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Count, F, Q, Value
+from django.utils.translation import gettext_lazy as _
+
+from . import search
+from .models import Country, Domain, Municipality, Reach, Recurrence, TargetGroup, Theme
+
+SEARCH_MAX_LENGTH = 200
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+class SearchField(forms.CharField):
+    """A search box that never refuses: overlong text is cut, not rejected."""
+
+    def to_python(self, value):
+        return super().to_python(value)[:SEARCH_MAX_LENGTH]
+
+
+class FacetField(forms.MultipleChoiceField):
+    """Keeps the values it knows and quietly leaves out the others (see `ignored`)."""
+
+    def clean(self, value):
+        return [item for item in self.to_python(value) if self.valid_value(item)]
+
+
+class YearField(FacetField):
+    def valid_value(self, value):
+        return value.isdecimal() and FIRST_YEAR <= int(value) <= LAST_YEAR
+
+
+class Facet(django_filters.MultipleChoiceFilter):
+    """A multi-select filter on a column, counted with one GROUP BY."""
+
+    field_class = FacetField
+
+    def filter(self, qs, value):
+        return qs.filter(**{f"{self.field_name}__in": value}) if value else qs
+
+    def counts(self, qs):
+        rows = qs.order_by().values_list(self.field_name).annotate(count=Count("pk"))
+        return {str(value): count for value, count in rows if value is not None}
+
+
+class YearFacet(Facet):
+    field_class = YearField
+
+
+class TagFacet(Facet):
+    """A multi-select filter on a many-to-many relation (themes, target groups), by slug."""
+
+    def through(self):
+        relation = self.model._meta.get_field(self.field_name)
+        return relation.remote_field.through, relation.m2m_field_name(), relation.m2m_reverse_field_name()
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        through, practice, tag = self.through()
+        tagged = through.objects.filter(**{f"{tag}__slug__in": value}).values(practice)
+        return qs.filter(pk__in=tagged)
+
+    def counts(self, qs):
+        through, practice, tag = self.through()
+        rows = (
+            through.objects.filter(**{f"{practice}__in": qs.values("pk")})
+            .values_list(f"{tag}__slug")
+            .annotate(count=Count("pk"))
+        )
+        return dict(rows)
+
+
+class AvailabilityFacet(Facet):
+    """Whether a practice is complete in the reader's language: "yes", "no" or both."""
+
+    def filter(self, qs, value):
+        lang = self.parent.lang
+        if set(value) == {"yes"}:
+            return qs.available_in(lang)
+        if set(value) == {"no"}:
+            return qs.exclude(languages__contains=lang)
+        return qs
+
+    def counts(self, qs):
+        available = Q(languages__contains=self.parent.lang)
+        return qs.aggregate(
+            yes=Count("pk", filter=available), no=Count("pk", filter=~available)
+        )
+
+
+class PracticeFilterForm(forms.Form):
+    SORTS = {"relevance": _("Relevance"), "newest": _("Newest first"), "title": _("Title")}
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+
+
+def vocabulary(lang):
+    """Slug and name of every domain, theme, target group and municipality: one query."""
+    kinds = {"domain": Domain, "theme": Theme, "target": TargetGroup, "municipality": Municipality}
+    parts = [
+        model.objects.order_by()
+        .annotate(kind=Value(kind), label=F(f"name_{lang}"))
+        .values_list("kind", "slug", "label", "position" if kind != "municipality" else "pk")
+        for kind, model in kinds.items()
+    ]
+    found = {kind: [] for kind in kinds}
+    for kind, slug, label, position in parts[0].union(*parts[1:], all=True):
+        found[kind].append((position if kind != "municipality" else 0, label, slug))
+    return {kind: [(slug, label) for _position, label, slug in sorted(rows)] for kind, rows in found.items()}
+
+
+class PracticeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    domain = Facet(field_name="domain__slug", label=_("Policy domain"))
+    theme = TagFacet(field_name="themes", label=_("Theme"))
+    target = TagFacet(field_name="target_groups", label=_("Target group"))
+    municipality = Facet(field_name="municipality__slug", label=_("Municipality"))
+    country = Facet(field_name="municipality__country", label=_("Country"), choices=Country.choices)
+    reach = Facet(field_name="reach", label=_("Reach"), choices=Reach.choices)
+    recurrence = Facet(field_name="recurrence", label=_("Recurrence"), choices=Recurrence.choices)
+    year = YearFacet(field_name="started_in", label=_("Year started"))
+    available = AvailabilityFacet(
+        label=_("Available in your language"),
+        choices=[("yes", _("Yes")), ("no", _("No, only in another language"))],
+    )
+
+    class Meta:
+        form = PracticeFilterForm
+        fields = []
+
+    def __init__(self, data, queryset, *, lang, vocabulary):
+        super().__init__(data, queryset)
+        self.lang = lang
+        for kind, choices in vocabulary.items():
+            self.filters[kind].extra["choices"] = choices
+        self.filters["q"].field_class = SearchField
+        self.form.is_valid()
+
+    def search(self, queryset, name, value):
+        return search.matching(queryset, value, self.lang)
+
+    @property
+    def facets(self):
+        return {name: f for name, f in self.filters.items() if isinstance(f, Facet)}
+
+    def filter_queryset(self, queryset, *, leave_out=None):
+        """Apply every active filter, except the one named `leave_out`."""
+        for name, value in self.form.cleaned_data.items():
+            if name in self.filters and name != leave_out:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def counts(self):
+        """For each facet, {value: number of practices} under the other facets' filters."""
+        return {
+            name: facet.counts(self.filter_queryset(self.queryset, leave_out=name))
+            for name, facet in self.facets.items()
+        }
+
+    def ignored(self):
+        """(facet label, value) of each value in the query string that matches nothing known."""
+        return [
+            (facet.label, value)
+            for name, facet in self.facets.items()
+            for value in self.data.getlist(name)
+            if value and value not in self.form.cleaned_data.get(name, [])
+        ]
+
+    def sort(self):
+        chosen = self.form.cleaned_data.get("sort")
+        if chosen == "relevance" and not search.words(self.form.cleaned_data.get("q", "")):
+            chosen = None
+        return chosen or ("relevance" if self.form.cleaned_data.get("q") else "newest")
+
+    def ordered(self):
+        """The matching practices in the chosen order, with highlighted summaries."""
+        text, sort = self.form.cleaned_data.get("q", ""), self.sort()
+        if sort == "relevance":
+            practices = search.by_relevance(self.qs, text, self.lang)
+        elif sort == "title":
+            practices = self.qs.order_by(search.in_language("title", self.lang).asc(), "pk")
+        else:
+            practices = self.qs.newest_first()
+        return search.with_highlights(practices.for_cards(), text, self.lang)

@@ -1,0 +1,165 @@
+"""Full-text search over practices in the reader's language.
+
+On PostgreSQL each practice stores one search vector per language, built with that
+language's text-search configuration plus `unaccent` (see migration 0002): the title weighs
+most (A), then the summary and the municipality's name (B), then the rest of the story (C).
+A text missing in a language is indexed from the original, so untranslated practices
+are still found. Ranking looks only at the newest RANK_LIMIT matches, so a common word
+never ranks an unbounded set.
+
+SQLite has no text search: there the same interface does an accent- and case-insensitive
+substring match over the same texts, through the `portal_fold` function.
+"""
+
+import re
+import unicodedata
+
+from django.conf import settings
+from django.contrib.postgres.search import (
+    Lexeme,
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import Case, F, Func, OuterRef, Subquery, TextField, Value, When
+from django.db.models.functions import Coalesce, Concat, NullIf
+
+# The PostgreSQL text-search configuration behind each language (created in migration 0002).
+CONFIGS = {
+    "nl": "portal_dutch",
+    "fr": "portal_french",
+    "de": "portal_german",
+    "en": "portal_english",
+    "sv": "portal_swedish",
+}
+PREFIX_CONFIG = "portal_simple"
+TITLE, SUMMARY = ("title",), ("summary",)
+BODY = ("what", "who", "why", "description", "results", "difficulties")
+RANK_LIMIT = 1000
+MAX_WORDS = 12
+MAX_WORD_LENGTH = 60
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\ue000", "\ue001"
+LETTER_MAP = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d"})
+
+
+def words(text):
+    """The words of a search, at most MAX_WORDS of at most MAX_WORD_LENGTH characters."""
+    found = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text))
+    return [word[:MAX_WORD_LENGTH] for word in found[:MAX_WORDS]]
+
+
+def fold(text):
+    """Lower case without accents: how SQLite compares texts ("Lidköping" → "lidkoping")."""
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(LETTER_MAP))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def uses_postgres():
+    return connection.vendor == "postgresql"
+
+
+def in_language(field, lang):
+    """A field in `lang`, or in the practice's original language where it is empty."""
+    original = Case(
+        *(When(language=code, then=F(f"{field}_{code}")) for code, _name in settings.LANGUAGES),
+        default=Value(""),
+        output_field=TextField(),
+    )
+    own = NullIf(F(f"{field}_{lang}"), Value(""), output_field=TextField())
+    return Coalesce(own, original, output_field=TextField())
+
+
+def municipality_name(lang):
+    from .models import Municipality
+
+    names = Municipality.objects.filter(pk=OuterRef("municipality_id")).values(f"name_{lang}")
+    return Coalesce(Subquery(names), Value(""), output_field=TextField())
+
+
+def vector(lang):
+    config = CONFIGS[lang]
+    return (
+        SearchVector(*(in_language(field, lang) for field in TITLE), config=config, weight="A")
+        + SearchVector(
+            *(in_language(field, lang) for field in SUMMARY),
+            municipality_name(lang),
+            config=config,
+            weight="B",
+        )
+        + SearchVector(*(in_language(field, lang) for field in BODY), config=config, weight="C")
+    )
+
+
+def update_vectors(queryset):
+    """Rebuild the stored vectors of these practices in one UPDATE (PostgreSQL only)."""
+    if uses_postgres():
+        queryset.update(**{f"search_{lang}": vector(lang) for lang in CONFIGS})
+
+
+def query(terms, lang):
+    """Every word must match; the last one may be the start of a word ("vrijwillig…")."""
+    *whole, last = terms
+    config = CONFIGS[lang]
+    prefix = SearchQuery(Lexeme(last, prefix=True), config=config) | SearchQuery(
+        Lexeme(last, prefix=True), config=PREFIX_CONFIG
+    )
+    for word in whole:
+        prefix &= SearchQuery(Lexeme(word), config=config)
+    return prefix
+
+
+def matching(queryset, text, lang):
+    """The practices matching a search, or the queryset itself when there are no words."""
+    terms = words(text)
+    if not terms:
+        return queryset
+    if uses_postgres():
+        return queryset.filter(**{f"search_{lang}": query(terms, lang)})
+    document = Func(
+        Concat(
+            *(in_language(field, lang) for field in TITLE + SUMMARY + BODY),
+            municipality_name(lang),
+            output_field=TextField(),
+        ),
+        function="portal_fold",
+        output_field=TextField(),
+    )
+    queryset = queryset.alias(search_document=document)
+    for term in terms:
+        queryset = queryset.filter(search_document__contains=fold(term))
+    return queryset
+
+
+def by_relevance(queryset, text, lang):
+    """The best matches first, ranked among the newest RANK_LIMIT matches only.
+
+    Without PostgreSQL there is no rank: the newest of those matches come first.
+    """
+    newest = queryset.order_by("-published_at", "-pk")
+    shortlist = queryset.model.objects.filter(pk__in=newest.values("pk")[:RANK_LIMIT])
+    terms = words(text)
+    if not (terms and uses_postgres()):
+        return shortlist.order_by("-published_at", "-pk")
+    rank = SearchRank(F(f"search_{lang}"), query(terms, lang))
+    return shortlist.annotate(rank=rank).order_by("-rank", "-published_at", "-pk")
+
+
+def with_highlights(queryset, text, lang):
+    """Annotate `highlighted_summary`: the summary with the matched words marked."""
+    terms = words(text)
+    if not (terms and uses_postgres()):
+        return queryset
+    headline = SearchHeadline(
+        in_language("summary", lang),
+        query(terms, lang),
+        config=CONFIGS[lang],
+        start_sel=HIGHLIGHT_START,
+        stop_sel=HIGHLIGHT_STOP,
+        max_words=45,
+        min_words=25,
+    )
+    return queryset.annotate(highlighted_summary=headline)
