@@ -32,8 +32,16 @@ class FacetGroup:
         return [option for option in self.options if option.selected]
 
     @property
+    def first_options(self):
+        return self.options[: self.VISIBLE]
+
+    @property
+    def more_options(self):
+        return self.options[self.VISIBLE :]
+
+    @property
     def has_hidden_selection(self):
-        return any(option.selected for option in self.options[self.VISIBLE :])
+        return any(option.selected for option in self.more_options)
 
 
 class Listing:
@@ -118,5 +126,6 @@ def chips(data, text, facets, search_label):
         found.append(Chip(str(search_label), text, url_without(data, "q")))
     for group in facets:
         for option in group.selected:
-            found.append(Chip(group.label, option.label, url_without(data, group.name, option.value)))
+            url = url_without(data, group.name, option.value)
+            found.append(Chip(group.label, option.label, url))
     return found

@@ -58,7 +58,8 @@ class TagFacet(Facet):
 
     def through(self):
         relation = self.model._meta.get_field(self.field_name)
-        return relation.remote_field.through, relation.m2m_field_name(), relation.m2m_reverse_field_name()
+        names = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+        return relation.remote_field.through, *names
 
     def filter(self, qs, value):
         if not value:
@@ -90,9 +91,7 @@ class AvailabilityFacet(Facet):
 
     def counts(self, qs):
         available = Q(languages__contains=self.parent.lang)
-        return qs.aggregate(
-            yes=Count("pk", filter=available), no=Count("pk", filter=~available)
-        )
+        return qs.aggregate(yes=Count("pk", filter=available), no=Count("pk", filter=~available))
 
 
 class PracticeFilterForm(forms.Form):
@@ -112,7 +111,10 @@ def vocabulary(lang):
     found = {kind: [] for kind in kinds}
     for kind, slug, label, position in parts[0].union(*parts[1:], all=True):
         found[kind].append((position if kind != "municipality" else 0, label, slug))
-    return {kind: [(slug, label) for _position, label, slug in sorted(rows)] for kind, rows in found.items()}
+    return {
+        kind: [(slug, label) for _position, label, slug in sorted(rows)]
+        for kind, rows in found.items()
+    }
 
 
 class PracticeFilter(django_filters.FilterSet):
@@ -164,9 +166,9 @@ class PracticeFilter(django_filters.FilterSet):
         }
 
     def ignored(self):
-        """(facet label, value) of each value in the query string that matches nothing known."""
+        """(name, label, value) of each facet value in the query string that is not known."""
         return [
-            (facet.label, value)
+            (name, facet.label, value)
             for name, facet in self.facets.items()
             for value in self.data.getlist(name)
             if value and value not in self.form.cleaned_data.get(name, [])

@@ -316,13 +316,13 @@ class Practice(WrittenContent):
     def __str__(self):
         return self.localized("title").text or self.slug
 
-    def get_absolute_url(self):
-        return reverse("practices:detail", args=[self.slug])
-
     def save(self, *args, **kwargs):
         self.languages = " ".join(self.available_languages())
         super().save(*args, **kwargs)
         Practice.objects.filter(pk=self.pk).update_search_vectors()
+
+    def get_absolute_url(self):
+        return reverse("practices:detail", args=[self.slug])
 
     def web_links(self):
         """The links that are web addresses: never a javascript: or data: one."""

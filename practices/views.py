@@ -1,22 +1,16 @@
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .browse import Listing, chips
-
 from .models import Domain, Municipality, Practice, Recommendation
 
 
 def paginate(request, queryset):
-    """One page of the queryset; a page number that does not exist is a 404."""
-    paginator = Paginator(queryset, settings.PRACTICES_PER_PAGE)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as error:
-        raise Http404(str(error)) from error
+    """One page of the queryset: the first for a malformed number, the last for a big one."""
+    return Paginator(queryset, settings.PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
 
 
 def get_published_practice(slug):

@@ -2,9 +2,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from practices.search import HIGHLIGHT_START, HIGHLIGHT_STOP
-
 from practices.models import non_empty_lines
+from practices.search import HIGHLIGHT_START, HIGHLIGHT_STOP
 
 register = template.Library()
 

@@ -16,7 +16,7 @@ CATALOGUE_SIZES = [5, 200]
     ("url", "ceiling"),
     [
         ("/nl/", 2),
-        ("/nl/practices/", 2),
+        ("/nl/practices/", 11),
         ("/nl/domains/hr-policy/", 4),
         ("/nl/municipalities/hasselt/", 3),
     ],
