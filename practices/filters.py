@@ -7,7 +7,8 @@ Each facet counts with one aggregate query; the vocabulary's names come in one m
 
 import django_filters
 from django import forms
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, F, IntegerField, Q, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from . import search
@@ -100,21 +101,26 @@ class PracticeFilterForm(forms.Form):
 
 
 def vocabulary(lang):
-    """Slug and name of every domain, theme, target group and municipality: one query."""
+    """Slug and name of every domain, theme, target group and municipality: one query.
+
+    Domains, themes and target groups keep the editors' order; municipalities go by name.
+    """
     kinds = {"domain": Domain, "theme": Theme, "target": TargetGroup, "municipality": Municipality}
     parts = [
         model.objects.order_by()
-        .annotate(kind=Value(kind), label=F(f"name_{lang}"))
-        .values_list("kind", "slug", "label", "position" if kind != "municipality" else "pk")
+        .annotate(
+            kind=Value(kind),
+            rank=Cast("position", IntegerField()) if kind != "municipality" else Value(0),
+            label=F(f"name_{lang}"),
+            key=F("slug"),
+        )
+        .values_list("kind", "rank", "label", "key")
         for kind, model in kinds.items()
     ]
     found = {kind: [] for kind in kinds}
-    for kind, slug, label, position in parts[0].union(*parts[1:], all=True):
-        found[kind].append((position if kind != "municipality" else 0, label, slug))
-    return {
-        kind: [(slug, label) for _position, label, slug in sorted(rows)]
-        for kind, rows in found.items()
-    }
+    for kind, _rank, label, slug in sorted(parts[0].union(*parts[1:], all=True).order_by()):
+        found[kind].append((slug, label))
+    return found
 
 
 class PracticeFilter(django_filters.FilterSet):
