@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from . import search
+
 
 class Country(models.TextChoices):
     BELGIUM = "BE", _("Belgium")
@@ -202,8 +204,6 @@ class PracticeQuerySet(models.QuerySet):
         return self.filter(languages__contains=lang)
 
     def update_search_vectors(self):
-        from . import search
-
         search.update_vectors(self)
 
     def refresh_search_index(self):
@@ -319,7 +319,7 @@ class Practice(WrittenContent):
     def save(self, *args, **kwargs):
         self.languages = " ".join(self.available_languages())
         super().save(*args, **kwargs)
-        Practice.objects.filter(pk=self.pk).update_search_vectors()
+        search.update_practice_vectors(self)
 
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
