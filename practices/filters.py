@@ -19,10 +19,10 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class SearchField(forms.CharField):
-    """A search box that never refuses: overlong text is cut, not rejected."""
+    """A search box that never refuses: overlong text is cut and NUL characters dropped."""
 
     def to_python(self, value):
-        return super().to_python(value)[:SEARCH_MAX_LENGTH]
+        return super().to_python(value).replace("\x00", "")[:SEARCH_MAX_LENGTH]
 
 
 class FacetField(forms.MultipleChoiceField):

@@ -8,7 +8,8 @@ are still found. Ranking looks only at the newest RANK_LIMIT matches, so a commo
 never ranks an unbounded set.
 
 SQLite has no text search: there the same interface does an accent- and case-insensitive
-substring match over the same texts, through the `portal_fold` function.
+substring match over the same texts, through the `portal_fold` function, each word
+shortened by a common plural ending first (`stem`).
 """
 
 import re
@@ -48,6 +49,24 @@ def words(text):
     """The words of a search, at most MAX_WORDS of at most MAX_WORD_LENGTH characters."""
     found = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text))
     return [word[:MAX_WORD_LENGTH] for word in found[:MAX_WORDS]]
+
+
+# On SQLite a search word loses one of these endings, so that a plural finds the singular.
+ENDINGS = {
+    "nl": ("en", "s"),
+    "fr": ("es", "s", "x"),
+    "de": ("en", "er", "n", "e", "s"),
+    "en": ("es", "s"),
+    "sv": ("arna", "erna", "orna", "ar", "er", "or", "na"),
+}
+
+
+def stem(word, lang):
+    """A crude stem for SQLite's substring search: "medewerkers" → "medewerker"."""
+    for ending in ENDINGS[lang]:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 def fold(text):
@@ -150,7 +169,7 @@ def matching(queryset, text, lang):
     )
     queryset = queryset.alias(search_document=document)
     for term in terms:
-        queryset = queryset.filter(search_document__contains=fold(term))
+        queryset = queryset.filter(search_document__contains=stem(fold(term), lang))
     return queryset
 
 

@@ -1,0 +1,139 @@
+"""Facet counts are disjunctive and true: checked against a brute-force count."""
+
+import random
+from urllib.parse import urlencode
+
+import pytest
+from django.http import QueryDict
+from django.utils import timezone
+
+from practices.browse import Listing
+from practices.models import Domain, Municipality, Practice, Status, TargetGroup, Theme
+from tests.conftest import LANGUAGES, translated
+
+FACETS = ["domain", "theme", "target", "municipality", "country", "reach", "recurrence", "year"]
+
+
+@pytest.fixture
+def random_catalogue(db):
+    """Forty practices with random facet values; a fixed seed keeps failures repeatable."""
+    rng = random.Random(20261122)
+    domains = [Domain.objects.create(slug=f"d{i}", **translated("name", f"D{i}")) for i in range(3)]
+    themes = [Theme.objects.create(slug=f"t{i}", **translated("name", f"T{i}")) for i in range(4)]
+    targets = [
+        TargetGroup.objects.create(slug=f"g{i}", **translated("name", f"G{i}")) for i in range(3)
+    ]
+    places = [
+        Municipality.objects.create(slug=f"m{i}", country=country, **translated("name", f"M{i}"))
+        for i, country in enumerate(["BE", "BE", "SE"])
+    ]
+    for number in range(40):
+        complete = rng.random() < 0.6
+        practice = Practice.objects.create(
+            slug=f"p{number}",
+            language="nl",
+            **(translated("title", f"P{number}") if complete else {"title_nl": f"P{number}"}),
+            domain=rng.choice(domains),
+            municipality=rng.choice([*places, None]),
+            reach=rng.randint(1, 4),
+            recurrence=rng.randint(1, 4),
+            started_in=rng.choice([2015, 2018, 2020, None]),
+            status=rng.choice([Status.PUBLISHED] * 4 + [Status.DRAFT]),
+            published_at=timezone.now(),
+        )
+        practice.themes.set(rng.sample(themes, rng.randint(0, 3)))
+        practice.target_groups.set(rng.sample(targets, rng.randint(0, 2)))
+    return rng
+
+
+def values_of(practice, facet, lang):
+    """The facet values of one practice, computed in Python."""
+    place = practice.municipality
+    return {
+        "domain": {practice.domain.slug},
+        "theme": {theme.slug for theme in practice.themes.all()},
+        "target": {group.slug for group in practice.target_groups.all()},
+        "municipality": {place.slug} if place else set(),
+        "country": {place.country} if place else set(),
+        "reach": {str(practice.reach)},
+        "recurrence": {str(practice.recurrence)},
+        "year": {str(practice.started_in)} if practice.started_in else set(),
+        "available": {"yes" if lang in practice.languages.split() else "no"},
+    }[facet]
+
+
+def brute_force_counts(chosen, lang):
+    """For each facet, count the published practices that pass every other facet."""
+    practices = list(
+        Practice.objects.published().prefetch_related("themes", "target_groups", "municipality")
+    )
+
+    def passes(practice, leave_out):
+        return all(
+            values_of(practice, facet, lang) & set(values)
+            for facet, values in chosen.items()
+            if values and facet != leave_out
+        )
+
+    counts = {}
+    for facet in [*FACETS, "available"]:
+        counts[facet] = {}
+        for practice in practices:
+            if passes(practice, facet):
+                for value in values_of(practice, facet, lang):
+                    counts[facet][value] = counts[facet].get(value, 0) + 1
+    return counts
+
+
+def random_choice_of_filters(rng):
+    pools = {
+        "domain": ["d0", "d1", "d2"],
+        "theme": ["t0", "t1", "t2", "t3"],
+        "target": ["g0", "g1", "g2"],
+        "municipality": ["m0", "m1", "m2"],
+        "country": ["BE", "SE"],
+        "reach": ["1", "2", "3", "4"],
+        "recurrence": ["1", "2", "3", "4"],
+        "year": ["2015", "2018", "2020"],
+        "available": ["yes", "no"],
+    }
+    chosen = rng.sample(sorted(pools), rng.randint(0, 4))
+    return {facet: rng.sample(pools[facet], rng.randint(1, 2)) for facet in chosen}
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_counts_match_a_brute_force_count(random_catalogue, lang):
+    rng = random_catalogue
+    for _attempt in range(25):
+        chosen = random_choice_of_filters(rng)
+        listing = Listing(QueryDict(urlencode(chosen, doseq=True)), lang)
+        expected = brute_force_counts(chosen, lang)
+        for facet, counts in listing.counts.items():
+            found = {value: n for value, n in counts.items() if n}
+            assert found == expected[facet], (chosen, facet)
+        matching = sum(expected["reach"].get(v, 0) for v in chosen.get("reach", "1234"))
+        assert listing.total == matching == listing.filter.qs.count(), chosen
+
+
+def test_a_facet_does_not_narrow_its_own_counts(random_catalogue):
+    """Choosing a domain leaves the other domains' counts as they were: the reader can
+    widen the choice; every other facet narrows to that domain."""
+    everything = Listing(QueryDict(""), "nl")
+    one_domain = Listing(QueryDict("domain=d0"), "nl")
+    assert one_domain.counts["domain"] == everything.counts["domain"]
+    assert sum(one_domain.counts["reach"].values()) == everything.counts["domain"]["d0"]
+    assert sum(one_domain.counts["reach"].values()) < sum(everything.counts["reach"].values())
+
+
+def test_values_within_a_facet_add_up(random_catalogue):
+    """Two values of one facet give the practices with either of them."""
+    d0 = Listing(QueryDict("domain=d0"), "nl").total
+    d1 = Listing(QueryDict("domain=d1"), "nl").total
+    assert Listing(QueryDict("domain=d0&domain=d1"), "nl").total == d0 + d1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_available_in_my_language_follows_the_reader(random_catalogue, lang):
+    listing = Listing(QueryDict("available=yes"), lang)
+    complete = Practice.objects.published().filter(**{f"title_{lang}__gt": ""}).count()
+    assert listing.total == complete
