@@ -30,7 +30,7 @@ def practice_list(request):
         "listing": listing,
         "form": listing.filter.form,
         "facets": facets,
-        "chips": chips(request.GET, listing.text, facets, _("Search")),
+        "chips": chips(request.GET, listing.text, facets, _("Search words")),
         "ignored": listing.filter.ignored(),
         "page": listing.paginator.get_page(request.GET.get("page")),
     }
