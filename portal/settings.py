@@ -37,12 +37,18 @@ def env_list(name, default):
 
 
 def database_from_url(url):
-    """A DATABASES entry for a postgres:// URL, or SQLite in the project folder."""
+    """A DATABASES entry for a postgres:// URL, or SQLite: in the project folder without a
+    URL, else at the path of a sqlite:/// URL (sqlite:///x.sqlite3 relative to the project
+    folder, sqlite:////tmp/x.sqlite3 absolute)."""
     if not url:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
     parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / unquote(parts.path[1:])}
     if parts.scheme not in {"postgres", "postgresql"}:
-        raise ValueError(f"DATABASE_URL must start with postgres://, not {parts.scheme}://")
+        raise ValueError(
+            f"DATABASE_URL must start with postgres:// or sqlite:///, not {parts.scheme}://"
+        )
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": unquote(parts.path.lstrip("/")),
