@@ -10,15 +10,15 @@ Two words are there for benchmarks (bench/run.py searches for them):
 - COMMON, the word for "municipality" ("gemeente", "commune", "Gemeinde", "municipality",
   "kommunen"), opens the summary of COMMON_SHARE (90%) of the practices and appears nowhere
   else; the other summaries open with "de stad", "la ville", ...
-- RARE, "braille" ("Brailleschrift" in German, "punktskrift" in Swedish), is in the "what"
-  text of one practice in RARE_EVERY (1,000): those whose generated number ends in 500.
+- RARE, "braille" (the same word in all five languages), is in the "what" text of one
+  practice in RARE_EVERY (1,000): those whose generated number ends in 500.
 """
 
 import random
 
 LANGS = ("nl", "fr", "de", "en", "sv")
 COMMON = dict(nl="gemeente", fr="commune", de="Gemeinde", en="municipality", sv="kommunen")
-RARE = dict(nl="braille", fr="braille", de="Brailleschrift", en="braille", sv="punktskrift")
+RARE = "braille"
 COMMON_SHARE = 0.9
 RARE_EVERY = 1000
 
@@ -199,9 +199,9 @@ Information om {t} är nu lättare att hitta i receptionen och på webben.
 [RARE_SENTENCE] = sentences("""
 Alle folders bestaan ook in braille.
 Tous les dépliants existent aussi en braille.
-Alle Faltblätter gibt es auch in Brailleschrift.
+Alle Faltblätter gibt es auch in Braille.
 All leaflets are also available in braille.
-Alla broschyrer finns också på punktskrift.
+Alla broschyrer finns också i braille.
 """)
 
 WHY = sentences("""

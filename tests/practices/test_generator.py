@@ -105,5 +105,5 @@ def test_the_benchmark_words_are_found(generate):
         assert not Practice.objects.filter(search_nl=None).exists()
         assert not Practice.objects.filter(search_sv=None).exists()
     what = synthetic.Writer(random.Random(1), 500).texts()["what"]
-    assert all(rare in text for rare, text in zip(synthetic.RARE.values(), what, strict=True))
-    assert "braille" not in str(synthetic.Writer(random.Random(1), 501).texts())
+    assert all(synthetic.RARE in text.lower() for text in what)
+    assert synthetic.RARE not in str(synthetic.Writer(random.Random(1), 501).texts()).lower()
