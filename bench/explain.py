@@ -1,0 +1,47 @@
+"""Where a page's server time goes, on the benchmark's database as bench.run left it:
+
+    uv run python -m bench.explain "/nl/practices/?q=gemeente" [--top 3] [--analyze]
+
+Prints the request's total time, the time spent in SQL and each query's time, slowest
+first; with --analyze, the EXPLAIN (ANALYZE, BUFFERS) of the --top slowest (PostgreSQL).
+"""
+
+import argparse
+import time
+
+import bench
+from bench.run import DATABASES
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path")
+    parser.add_argument("--database-url", default=DATABASES["postgres"][1])
+    parser.add_argument("--top", type=int, default=3)
+    parser.add_argument("--analyze", action="store_true", help="EXPLAIN ANALYZE the slowest")
+    args = parser.parse_args()
+    bench.setup_django(args.database_url)
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    for _ in range(3):
+        client.get(args.path)
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        client.get(args.path)
+        total = (time.perf_counter() - started) * 1000
+    queries = sorted(captured.captured_queries, key=lambda query: -float(query["time"]))
+    in_sql = sum(float(query["time"]) for query in queries) * 1000
+    print(f"{args.path}: {total:.1f} ms, of which {in_sql:.1f} ms in {len(queries)} queries")
+    for number, query in enumerate(queries, start=1):
+        print(f"\n-- {number}. {float(query['time']) * 1000:.1f} ms\n{query['sql']}")
+        if args.analyze and number <= args.top and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
+                print("\n".join(row[0] for row in cursor.fetchall()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+"""The portal's settings (DEBUG off, see bench.setup_django) plus a page that runs no query."""
+
+import warnings
+
+from portal.settings import *  # noqa: F403
+from portal.settings import BASE_DIR, STORAGES, TEMPLATES
+
+ROOT_URLCONF = "bench.urls"
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "bench" / "templates"]
+# Without collectstatic there is no manifest: static URLs are built without it.
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+warnings.filterwarnings("ignore", "No directory at", UserWarning)
