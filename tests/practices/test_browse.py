@@ -16,7 +16,7 @@ def test_facets_are_fieldsets_with_counts(client, make_practice, domain):
     html = client.get("/en/practices/").content.decode()
     assert "<legend>Policy domain</legend>" in html
     assert 'name="domain" value="hr-policy"' in html
-    assert "HR policy [en] <span class=\"count\">(1" in html
+    assert 'HR policy [en] <span class="count">(1' in html
     # A reach no practice has is shown but cannot be chosen.
     assert 'name="reach" value="4" id="facet-reach-4" disabled' in html
     assert 'name="reach" value="1" id="facet-reach-1">' in html

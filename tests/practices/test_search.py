@@ -30,7 +30,8 @@ def practices(make_practice):
     """One practice per language, written in that language only."""
     made = {}
     for lang, (title, summary) in TEXTS.items():
-        texts = {"title_nl": "", "summary_nl": "", f"title_{lang}": title, f"summary_{lang}": summary}
+        texts = {"title_nl": "", "summary_nl": ""} | {f"title_{lang}": title}
+        texts[f"summary_{lang}"] = summary
         made[lang] = make_practice(language=lang, **texts)
     return made
 
