@@ -8,7 +8,7 @@ def add_fold_function(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         from .search import fold
 
-        connection.connection.create_function("portal_fold", 1, fold, deterministic=True)
+        connection.connection.create_function("portal_fold", -1, fold, deterministic=True)
 
 
 class PracticesConfig(AppConfig):

@@ -7,9 +7,9 @@ A text missing in a language is indexed from the original, so untranslated pract
 are still found. Ranking looks only at the newest RANK_LIMIT matches, so a common word
 never ranks an unbounded set.
 
-SQLite has no text search: there the same interface does an accent- and case-insensitive
-substring match over the same texts, through the `portal_fold` function, each word
-shortened by a common plural ending first (`stem`).
+SQLite has no text search: there the same columns hold the same texts folded to lower
+case without accents (the `portal_fold` function), and a search is a substring match of
+each word, shortened by a common plural ending first (`stem`).
 """
 
 import re
@@ -25,7 +25,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import Case, F, Func, OuterRef, Subquery, TextField, Value, When
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models.functions import Coalesce, NullIf
 
 # The PostgreSQL text-search configuration behind each language (created in migration 0002).
 CONFIGS = {
@@ -69,10 +69,9 @@ def stem(word, lang):
     return word
 
 
-def fold(text):
+def fold(*texts):
     """Lower case without accents: how SQLite compares texts ("Lidköping" → "lidkoping")."""
-    if text is None:
-        return None
+    text = " ".join(text for text in texts if text)
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(LETTER_MAP))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -119,24 +118,33 @@ def vector(lang, text=column_text):
     )
 
 
+def folded_document(lang, text=column_text):
+    """All the texts of a practice in `lang`, in lower case without accents (SQLite)."""
+    fields = (*TITLE, *SUMMARY, "municipality", *BODY)
+    return Func(*(text(field, lang) for field in fields), function="portal_fold")
+
+
+def search_document(lang, text=column_text):
+    """What `search_<lang>` holds: a weighted vector on PostgreSQL, folded text on SQLite."""
+    return vector(lang, text) if uses_postgres() else folded_document(lang, text)
+
+
 def update_vectors(queryset):
-    """Rebuild the stored vectors of these practices in one UPDATE (PostgreSQL only)."""
-    if uses_postgres():
-        queryset.update(**{f"search_{lang}": vector(lang) for lang in CONFIGS})
+    """Rebuild the stored search documents of these practices in one UPDATE."""
+    queryset.update(**{f"search_{lang}": search_document(lang) for lang in CONFIGS})
 
 
 def update_practice_vectors(practice):
-    """Rebuild one practice's vectors from its texts in memory: cheaper to build than
-    `update_vectors`, whose SQL finds each text in the row, and the same result."""
+    """Rebuild one practice's search documents from its texts in memory: cheaper to build
+    than `update_vectors`, whose SQL finds each text in the row, and the same result."""
 
     def text(field, lang):
         if field == "municipality":
             return Value(getattr(practice.municipality, f"name_{lang}", ""))
         return Value(practice.text_in(field, lang) or practice.text_in(field, practice.language))
 
-    if uses_postgres():
-        vectors = {f"search_{lang}": vector(lang, text) for lang in CONFIGS}
-        type(practice).objects.filter(pk=practice.pk).update(**vectors)
+    documents = {f"search_{lang}": search_document(lang, text) for lang in CONFIGS}
+    type(practice).objects.filter(pk=practice.pk).update(**documents)
 
 
 def query(terms, lang):
@@ -158,18 +166,8 @@ def matching(queryset, text, lang):
         return queryset
     if uses_postgres():
         return queryset.filter(**{f"search_{lang}": query(terms, lang)})
-    document = Func(
-        Concat(
-            *(in_language(field, lang) for field in TITLE + SUMMARY + BODY),
-            municipality_name(lang),
-            output_field=TextField(),
-        ),
-        function="portal_fold",
-        output_field=TextField(),
-    )
-    queryset = queryset.alias(search_document=document)
     for term in terms:
-        queryset = queryset.filter(search_document__contains=stem(fold(term), lang))
+        queryset = queryset.filter(**{f"search_{lang}__contains": stem(fold(term), lang)})
     return queryset
 
 
