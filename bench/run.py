@@ -1,7 +1,7 @@
 """Server time and SQL queries of the portal's main pages at 1,000, 10,000 and 100,000
 practices, on SQLite and on PostgreSQL. From the project folder:
 
-    uv run python -m bench.run                        # everything: about 35 minutes on 2 cores
+    uv run python -m bench.run                        # everything: about 25 minutes on 2 cores
     uv run python -m bench.run --sizes 1000,10000 --databases postgres --requests 10
 
 For each database it builds a synthetic catalogue step by step in a database of its own,
