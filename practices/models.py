@@ -1,5 +1,6 @@
 """The catalogue: who did what, where, for whom, and how it is rated."""
 
+import itertools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -208,10 +209,10 @@ class PracticeQuerySet(models.QuerySet):
 
     def refresh_search_index(self):
         """Recompute what save() keeps current, for rows loaded without it (loaddata)."""
-        practices = list(self)
-        for practice in practices:
-            practice.languages = " ".join(practice.available_languages())
-        self.model.objects.bulk_update(practices, ["languages"], batch_size=500)
+        for batch in itertools.batched(self.iterator(chunk_size=500), 500):
+            for practice in batch:
+                practice.languages = " ".join(practice.available_languages())
+            self.model.objects.bulk_update(batch, ["languages"])
         self.update_search_vectors()
 
     def similar_to(self, practice):
