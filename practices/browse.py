@@ -1,9 +1,11 @@
 """One filtered, counted and paginated listing, shared by the list page and the JSON API."""
 
+import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 
 from . import search
@@ -55,7 +57,20 @@ class Listing:
 
     @cached_property
     def counts(self):
-        return self.filter.counts()
+        """The facet counts, from the cache when the same filters in the same language
+        were counted since the catalogue last changed (see `counts_key`)."""
+        return cache.get_or_set(
+            self.counts_key(), self.filter.counts, settings.FACET_COUNTS_TIMEOUT
+        )
+
+    def counts_key(self):
+        """The language, the search words, every chosen facet value and the time of the
+        catalogue's latest change: saving a practice starts counting afresh."""
+        chosen = sorted((name, sorted(self.selected(name))) for name in self.filter.facets)
+        terms = [term.casefold() for term in search.words(self.text)]
+        changed = Practice.objects.last_change()
+        state = repr((self.lang, terms, chosen, changed and changed.isoformat()))
+        return f"facet-counts:{hashlib.sha256(state.encode()).hexdigest()}"
 
     @cached_property
     def total(self):

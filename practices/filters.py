@@ -2,12 +2,13 @@
 
 Every facet is multi-select and lives in the query string. Its counts are disjunctive:
 they apply every active filter except the facet's own, so a reader can widen a choice.
-Each facet counts with one aggregate query; the vocabulary's names come in one more.
+All facets are counted in one query, a UNION of a GROUP BY per facet; the vocabulary's
+names come in one more.
 """
 
 import django_filters
 from django import forms
-from django.db.models import Count, F, IntegerField, Q, Value
+from django.db.models import Case, Count, F, IntegerField, Q, TextField, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +38,16 @@ class YearField(FacetField):
         return value.isdecimal() and FIRST_YEAR <= int(value) <= LAST_YEAR
 
 
+def tally(queryset, name, value):
+    """Rows (name, value as text, number of practices) counting `queryset` by `value`."""
+    return (
+        queryset.order_by()
+        .annotate(facet_name=Value(name), facet_value=Cast(value, TextField()))
+        .values_list("facet_name", "facet_value")
+        .annotate(facet_count=Count("pk"))
+    )
+
+
 class Facet(django_filters.MultipleChoiceFilter):
     """A multi-select filter on a column, counted with one GROUP BY."""
 
@@ -45,9 +56,8 @@ class Facet(django_filters.MultipleChoiceFilter):
     def filter(self, qs, value):
         return qs.filter(**{f"{self.field_name}__in": value}) if value else qs
 
-    def counts(self, qs):
-        rows = qs.order_by().values_list(self.field_name).annotate(count=Count("pk"))
-        return {str(value): count for value, count in rows if value is not None}
+    def counted(self, qs, name):
+        return tally(qs, name, F(self.field_name))
 
 
 class YearFacet(Facet):
@@ -69,14 +79,10 @@ class TagFacet(Facet):
         tagged = through.objects.filter(**{f"{tag}__slug__in": value}).values(practice)
         return qs.filter(pk__in=tagged)
 
-    def counts(self, qs):
+    def counted(self, qs, name):
         through, practice, tag = self.through()
-        rows = (
-            through.objects.filter(**{f"{practice}__in": qs.values("pk")})
-            .values_list(f"{tag}__slug")
-            .annotate(count=Count("pk"))
-        )
-        return dict(rows)
+        tagged = through.objects.filter(**{f"{practice}__in": qs.values("pk")})
+        return tally(tagged, name, F(f"{tag}__slug"))
 
 
 class AvailabilityFacet(Facet):
@@ -90,9 +96,9 @@ class AvailabilityFacet(Facet):
             return qs.exclude(languages__contains=lang)
         return qs
 
-    def counts(self, qs):
+    def counted(self, qs, name):
         available = Q(languages__contains=self.parent.lang)
-        return qs.aggregate(yes=Count("pk", filter=available), no=Count("pk", filter=~available))
+        return tally(qs, name, Case(When(available, then=Value("yes")), default=Value("no")))
 
 
 class PracticeFilterForm(forms.Form):
@@ -165,11 +171,17 @@ class PracticeFilter(django_filters.FilterSet):
         return queryset
 
     def counts(self):
-        """For each facet, {value: number of practices} under the other facets' filters."""
-        return {
-            name: facet.counts(self.filter_queryset(self.queryset, leave_out=name))
+        """For each facet, {value: number of practices} under the other facets' filters,
+        all counted in one query: a UNION of one GROUP BY per facet."""
+        first, *others = (
+            facet.counted(self.filter_queryset(self.queryset, leave_out=name), name)
             for name, facet in self.facets.items()
-        }
+        )
+        found = {name: {} for name in self.facets}
+        for name, value, count in first.union(*others, all=True).order_by():
+            if value is not None:
+                found[name][value] = count
+        return found
 
     def ignored(self):
         """(name, label, value) of each facet value in the query string that is not known."""

@@ -201,6 +201,10 @@ class PracticeQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def last_change(self):
+        """When a practice was last saved (None in an empty catalogue)."""
+        return self.aggregate(changed=models.Max("updated_at"))["changed"]
+
     def available_in(self, lang):
         return self.filter(languages__contains=lang)
 
@@ -296,7 +300,10 @@ class Practice(WrittenContent):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
-        indexes = [models.Index(fields=["status", "-published_at"], name="practice_status_idx")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="practice_status_idx"),
+            models.Index(fields=["updated_at"], name="practice_updated_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(reach__gte=1, reach__lte=4), name="practice_reach_1_to_4"

@@ -1,6 +1,7 @@
 import itertools
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from practices.management.commands.demo import load_demo_catalogue
@@ -13,6 +14,12 @@ _serial = itertools.count(1)
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test counts its facets afresh: no test sees another's cached counts."""
+    cache.clear()
 
 
 @pytest.fixture
