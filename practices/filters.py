@@ -8,6 +8,7 @@ names come in one more.
 
 import django_filters
 from django import forms
+from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, TextField, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,21 @@ def tally(queryset, name, value):
         .values_list("facet_name", "facet_value")
         .annotate(facet_count=Count("pk"))
     )
+
+
+def union_all(querysets):
+    """The rows of querysets with the same columns, fetched in one query.
+
+    Composed here rather than with QuerySet.union(), which on PostgreSQL gave the
+    columns of a many-to-many count in the wrong order (Django 6.1)."""
+    parts, params = [], []
+    for queryset in querysets:
+        sql, part_params = queryset.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS part")
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return cursor.fetchall()
 
 
 class Facet(django_filters.MultipleChoiceFilter):
@@ -173,12 +189,12 @@ class PracticeFilter(django_filters.FilterSet):
     def counts(self):
         """For each facet, {value: number of practices} under the other facets' filters,
         all counted in one query: a UNION of one GROUP BY per facet."""
-        first, *others = (
+        parts = [
             facet.counted(self.filter_queryset(self.queryset, leave_out=name), name)
             for name, facet in self.facets.items()
-        )
+        ]
         found = {name: {} for name in self.facets}
-        for name, value, count in first.union(*others, all=True).order_by():
+        for name, value, count in union_all(parts):
             if value is not None:
                 found[name][value] = count
         return found

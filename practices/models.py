@@ -219,15 +219,15 @@ class PracticeQuerySet(models.QuerySet):
             self.model.objects.bulk_update(batch, ["languages"])
         self.update_search_vectors()
 
-    def similar_to(self, practice):
-        """Practices editors linked to this one, then others of its domain."""
-        linked = models.Q(similar=practice)
-        return (
-            self.filter(linked | models.Q(domain=practice.domain_id))
-            .exclude(pk=practice.pk)
-            .annotate(is_linked=models.Count("similar", filter=linked))
-            .order_by("-is_linked", "-published_at", "-pk")
-        )
+    def similar_to(self, practice, count=3):
+        """Up to `count` practices: those editors linked to this one, then the newest of
+        its domain. Two small queries, where one ranking the whole domain grew with it."""
+        linked = list(self.filter(similar=practice).newest_first()[:count])
+        if len(linked) == count:
+            return linked
+        shown = [practice.pk, *(similar.pk for similar in linked)]
+        same_domain = self.filter(domain=practice.domain_id).exclude(pk__in=shown)
+        return linked + list(same_domain.newest_first()[: count - len(linked)])
 
 
 class Practice(WrittenContent):
@@ -303,6 +303,11 @@ class Practice(WrittenContent):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="practice_status_idx"),
             models.Index(fields=["updated_at"], name="practice_updated_idx"),
+            models.Index(
+                fields=["domain", "-published_at", "-id"],
+                condition=models.Q(status=Status.PUBLISHED),
+                name="practice_domain_newest_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -41,7 +41,7 @@ def practice_detail(request, slug):
     practice = get_published_practice(slug)
     context = {
         "practice": practice,
-        "similar": Practice.objects.published().for_cards().similar_to(practice)[:3],
+        "similar": Practice.objects.published().for_cards().similar_to(practice),
         "recommendations": practice.domain.recommendations.all(),
     }
     return render(request, "practices/practice_detail.html", context)

@@ -41,7 +41,7 @@ def highlight(text):
 
 
 OPTION = (
-    '<li{unavailable}>\n'
+    "<li{unavailable}>\n"
     '  <input type="checkbox" name="{name}" value="{value}" id="{ident}"{state}>\n'
     '  <label for="{ident}">{label} <span class="count">({count}'
     '<span class="visually-hidden"> {practices}</span>)</span></label>\n</li>\n'

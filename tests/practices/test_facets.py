@@ -137,3 +137,33 @@ def test_available_in_my_language_follows_the_reader(random_catalogue, lang):
     listing = Listing(QueryDict("available=yes"), lang)
     complete = Practice.objects.published().filter(**{f"title_{lang}__gt": ""}).count()
     assert listing.total == complete
+
+
+def test_counts_are_cached_until_a_practice_is_saved(
+    client, make_practice, django_assert_num_queries
+):
+    """A second reader of the same filters gets the counts from the cache (no counting
+    query); publishing a practice makes the next reader count afresh."""
+    first = make_practice()
+    client.get("/nl/practices/?reach=2")
+    with django_assert_num_queries(3):  # the last change, the vocabulary, the page
+        response = client.get("/nl/practices/?reach=2")
+    assert response.context["listing"].total == 1
+    make_practice(reach=2)
+    assert client.get("/nl/practices/?reach=2").context["listing"].total == 2
+    first.reach = 3
+    first.save()
+    assert client.get("/nl/practices/?reach=2").context["listing"].total == 1
+    assert Listing(QueryDict("reach=2"), "fr").total == 1
+
+
+def test_cached_counts_are_per_language_and_search(random_catalogue):
+    """The same filters in another language or with other words are counted apart."""
+    dutch = Listing(QueryDict("available=yes"), "nl").total
+    french = Listing(QueryDict("available=yes"), "fr").total
+    assert dutch == Practice.objects.published().available_in("nl").count()
+    assert french == Practice.objects.published().available_in("fr").count() != dutch
+    for words in ("P1", "P39"):
+        listing = Listing(QueryDict(f"q={words}"), "nl")
+        assert listing.total == listing.filter.qs.count()
+    assert Listing(QueryDict("q=P1"), "nl").total > Listing(QueryDict("q=P39"), "nl").total

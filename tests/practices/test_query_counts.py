@@ -16,7 +16,7 @@ CATALOGUE_SIZES = [5, 200]
     ("url", "ceiling"),
     [
         ("/nl/", 2),
-        ("/nl/practices/", 11),
+        ("/nl/practices/", 4),
         ("/nl/domains/hr-policy/", 4),
         ("/nl/municipalities/hasselt/", 3),
     ],
@@ -38,5 +38,5 @@ def test_recommendation_page(client, make_practices, domain, django_assert_max_n
 @pytest.mark.parametrize("size", CATALOGUE_SIZES)
 def test_practice_page(client, make_practices, django_assert_max_num_queries, size):
     practices = make_practices(size)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         assert client.get(practices[0].get_absolute_url()).status_code == 200
