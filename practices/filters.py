@@ -39,6 +39,9 @@ class YearField(FacetField):
         return value.isdecimal() and FIRST_YEAR <= int(value) <= LAST_YEAR
 
 
+TALLY_COLUMNS = ("facet_name", "facet_value", "facet_count")
+
+
 def tally(queryset, name, value):
     """Rows (name, value as text, number of practices) counting `queryset` by `value`."""
     return (
@@ -49,15 +52,16 @@ def tally(queryset, name, value):
     )
 
 
-def union_all(querysets):
-    """The rows of querysets with the same columns, fetched in one query.
+def union_all(querysets, columns):
+    """The `columns` of every row of several querysets, fetched in one query.
 
-    Composed here rather than with QuerySet.union(), which on PostgreSQL gave the
-    columns of a many-to-many count in the wrong order (Django 6.1)."""
+    Composed here, naming the columns, rather than with QuerySet.union(), which lines the
+    parts' columns up by position: on PostgreSQL, Django's SQL for some of the tallies
+    puts the value before the name (it groups by the first column)."""
     parts, params = [], []
     for queryset in querysets:
         sql, part_params = queryset.query.sql_with_params()
-        parts.append(f"SELECT * FROM ({sql}) AS part")
+        parts.append(f"SELECT {', '.join(columns)} FROM ({sql}) AS part")
         params.extend(part_params)
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
@@ -194,7 +198,7 @@ class PracticeFilter(django_filters.FilterSet):
             for name, facet in self.facets.items()
         ]
         found = {name: {} for name in self.facets}
-        for name, value, count in union_all(parts):
+        for name, value, count in union_all(parts, TALLY_COLUMNS):
             if value is not None:
                 found[name][value] = count
         return found

@@ -4,7 +4,6 @@ from django import template
 from django.utils.formats import localize
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext
 
 from practices.models import non_empty_lines
@@ -53,7 +52,9 @@ def facet_options(group, options):
     """The checkbox of each option, with its count; one without practices is disabled.
 
     Rendered here rather than by an include (or format_html) per option: a list page has
-    some 330 options, and those took most of its time outside SQL. Every text is escaped."""
+    some 330 options, and those took most of its time outside SQL. Every text is escaped;
+    values are known slugs, codes or numbers (FacetField leaves out any other), so they
+    make valid ids as they are."""
     practices = escape_text(gettext("practices"))
     name = escape_text(group.name)
     html = "".join(
@@ -61,10 +62,10 @@ def facet_options(group, options):
             unavailable="" if option.count or option.selected else ' class="unavailable"',
             name=name,
             value=escape_text(option.value),
-            ident=escape_text(f"facet-{group.name}-{slugify(option.value)}"),
+            ident=escape_text(f"facet-{group.name}-{option.value.lower()}"),
             state=" checked" if option.selected else "" if option.count else " disabled",
-            label=escape_text(capfirst(option.label)),
-            count=localize(option.count),
+            label=escape_text(option.label[:1].upper() + option.label[1:]),
+            count=option.count if option.count < 1000 else localize(option.count),
             practices=practices,
         )
         for option in options

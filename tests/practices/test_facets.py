@@ -1,6 +1,7 @@
 """Facet counts are disjunctive and true: checked against a brute-force count."""
 
 import random
+from collections import Counter
 from urllib.parse import urlencode
 
 import pytest
@@ -113,6 +114,18 @@ def test_counts_match_a_brute_force_count(random_catalogue, lang):
             assert found == expected[facet], (chosen, facet)
         matching = sum(expected["reach"].get(v, 0) for v in chosen.get("reach", "1234"))
         assert listing.total == matching == listing.filter.qs.count(), chosen
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_counts_under_a_search_are_those_of_the_practices_found(random_catalogue, lang):
+    listing = Listing(QueryDict("q=P1"), lang)
+    found = list(listing.filter.qs.prefetch_related("themes", "target_groups", "municipality"))
+    assert len(found) > 3
+    for facet in [*FACETS, "available"]:
+        expected = Counter(
+            value for practice in found for value in values_of(practice, facet, lang)
+        )
+        assert {value: n for value, n in listing.counts[facet].items() if n} == expected, facet
 
 
 def test_a_facet_does_not_narrow_its_own_counts(random_catalogue):
