@@ -8,7 +8,7 @@ from portal.urls import urlpatterns as portal_urlpatterns
 
 
 def floor(request):
-    """A tiny template through the same middleware and context processors, and no query."""
+    """The portal's layout (base.html) around a heading: every page's work but no query."""
     return render(request, "bench/floor.html", {"title": "Floor"})
 
 
