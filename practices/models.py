@@ -222,11 +222,12 @@ class PracticeQuerySet(models.QuerySet):
     def similar_to(self, practice, count=3):
         """Up to `count` practices: those editors linked to this one, then the newest of
         its domain. Two small queries, where one ranking the whole domain grew with it."""
-        linked = list(self.filter(similar=practice).newest_first()[:count])
+        others = self.exclude(pk=practice.pk)
+        linked = list(others.filter(similar=practice).newest_first()[:count])
         if len(linked) == count:
             return linked
-        shown = [practice.pk, *(similar.pk for similar in linked)]
-        same_domain = self.filter(domain=practice.domain_id).exclude(pk__in=shown)
+        shown = [similar.pk for similar in linked]
+        same_domain = others.filter(domain=practice.domain_id).exclude(pk__in=shown)
         return linked + list(same_domain.newest_first()[: count - len(linked)])
 
 
