@@ -169,7 +169,7 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
 
 PRACTICES_PER_PAGE = 20
-# Facet counts are cached per language and filters, and counted afresh whenever a practice
-# is saved; this bounds how long a change that saves no practice (a deletion, a new theme
-# added in the shell) can leave them behind.
-FACET_COUNTS_TIMEOUT = 600
+# Public pages and facet counts are cached, and made afresh whenever a practice is saved;
+# this bounds how long a change that saves no practice (a deletion, a new theme added in
+# the shell) can leave them behind (practices.caching).
+CATALOGUE_CACHE_TIMEOUT = 600

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .browse import Listing
+from .caching import cached_page, catalogue_version
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -43,12 +44,13 @@ def as_json(request, practice):
 
 
 @require_GET
+@cached_page
 def practice_list(request):
     lang = request.GET.get("lang", settings.LANGUAGE_CODE)
     if lang not in LANGUAGE_CODES:
         return error(_("Unknown language."), allowed=LANGUAGE_CODES)
     with translation.override(lang):
-        listing = Listing(request.GET, lang)
+        listing = Listing(request.GET, lang, catalogue_version(request))
         if listing.filter.form.errors:
             return error(_("Invalid parameters."), fields=listing.filter.form.errors)
         if ignored := listing.filter.ignored():

@@ -49,8 +49,10 @@ class FacetGroup:
 class Listing:
     """Published practices under the filters of a query string, in one language."""
 
-    def __init__(self, data, lang):
+    def __init__(self, data, lang, changed=None):
+        """`changed`: when a practice was last saved, if the caller knows already."""
         self.lang = lang
+        self.changed = changed or Practice.objects.last_change()
         self.filter = PracticeFilter(
             data, Practice.objects.published(), lang=lang, vocabulary=vocabulary(lang)
         )
@@ -60,16 +62,15 @@ class Listing:
         """The facet counts, from the cache when the same filters in the same language
         were counted since the catalogue last changed (see `counts_key`)."""
         return cache.get_or_set(
-            self.counts_key(), self.filter.counts, settings.FACET_COUNTS_TIMEOUT
+            self.counts_key(), self.filter.counts, settings.CATALOGUE_CACHE_TIMEOUT
         )
 
     def counts_key(self):
         """The language, the search words, every chosen facet value and the time of the
-        catalogue's latest change: saving a practice starts counting afresh."""
+        catalogue's latest change (`changed`): saving a practice starts counting afresh."""
         chosen = sorted((name, sorted(self.selected(name))) for name in self.filter.facets)
         terms = [term.casefold() for term in search.words(self.text)]
-        changed = Practice.objects.last_change()
-        state = repr((self.lang, terms, chosen, changed and changed.isoformat()))
+        state = repr((self.lang, terms, chosen, self.changed and self.changed.isoformat()))
         return f"facet-counts:{hashlib.sha256(state.encode()).hexdigest()}"
 
     @cached_property

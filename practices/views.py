@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .browse import Listing, chips
+from .caching import cached_page, catalogue_version
 from .models import Domain, Municipality, Practice, Recommendation
 
 
@@ -23,8 +24,9 @@ def get_published_practice(slug):
     return get_object_or_404(queryset, slug=slug)
 
 
+@cached_page
 def practice_list(request):
-    listing = Listing(request.GET, get_language())
+    listing = Listing(request.GET, get_language(), catalogue_version(request))
     facets = listing.facets()
     context = {
         "listing": listing,

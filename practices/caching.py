@@ -1,0 +1,54 @@
+"""Whole public pages of the catalogue, cached for readers without a session.
+
+A page is kept under its full address (host, language prefix, query string) and the time
+of the catalogue's latest change, so saving any practice makes every cached page stale at
+once; CATALOGUE_CACHE_TIMEOUT bounds how long a change that saves no practice (a deleted
+practice, a renamed theme) can go unseen. A reader who has a session (an editor, say)
+always gets a page made for them, and so does any request but a GET or HEAD.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from .models import Practice
+
+
+def catalogue_version(request):
+    """When a practice was last saved (None in an empty catalogue): asked once a request."""
+    if not hasattr(request, "catalogue_changed"):
+        request.catalogue_changed = Practice.objects.last_change()
+    return request.catalogue_changed
+
+
+def page_key(request):
+    changed = catalogue_version(request)
+    state = repr((request.build_absolute_uri(), changed and changed.isoformat()))
+    return f"page:{hashlib.sha256(state.encode()).hexdigest()}"
+
+
+def is_cacheable(request):
+    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def cached_page(view):
+    """Serve the view's successful answers from the cache (see the module's docstring)."""
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        if not is_cacheable(request):
+            return view(request, *args, **kwargs)
+        key = page_key(request)
+        if found := cache.get(key):
+            content, content_type = found
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            page = (response.content, response["Content-Type"])
+            cache.set(key, page, settings.CATALOGUE_CACHE_TIMEOUT)
+        return response
+
+    return cached_view

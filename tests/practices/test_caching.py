@@ -1,0 +1,58 @@
+"""Whole list pages and JSON listings, cached for readers without a session."""
+
+from django.contrib.auth.models import User
+
+
+def test_a_second_reader_gets_the_page_from_the_cache(
+    client, make_practices, django_assert_num_queries
+):
+    make_practices(3)
+    first = client.get("/fr/practices/?reach=2&q=voorbeeld")
+    with django_assert_num_queries(1):  # the catalogue's last change, to find the page
+        second = client.get("/fr/practices/?reach=2&q=voorbeeld")
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["Content-Type"] == "text/html; charset=utf-8"
+    assert second["Content-Language"] == "fr"
+
+
+def test_saving_a_practice_makes_pages_afresh(client, make_practice):
+    make_practice(title_nl="Eerste voorbeeld")
+    assert "Eerste voorbeeld" in client.get("/nl/practices/").content.decode()
+    make_practice(title_nl="Tweede voorbeeld")
+    html = client.get("/nl/practices/").content.decode()
+    assert "Tweede voorbeeld" in html and "2 voorbeelden gevonden" in html
+
+
+def test_each_address_and_language_has_its_own_page(client, make_practice):
+    make_practice(reach=1)
+    make_practice(reach=4)
+    assert "2 practices found" in client.get("/en/practices/").content.decode()
+    assert "1 practice found" in client.get("/en/practices/?reach=4").content.decode()
+    assert 'lang="de"' in client.get("/de/practices/?reach=4").content.decode()
+    other_host = client.get("/api/practices/?lang=nl", HTTP_HOST="localhost").json()
+    assert other_host["results"][0]["url"].startswith("http://localhost/nl/practices/")
+    assert (
+        client.get("/api/practices/?lang=nl")
+        .json()["results"][0]["url"]
+        .startswith("http://testserver/")
+    )
+
+
+def test_readers_with_a_session_get_a_page_of_their_own(
+    client, make_practices, django_assert_max_num_queries
+):
+    make_practices(3)
+    client.get("/nl/practices/")
+    client.force_login(User.objects.create_user("editor", is_staff=True))
+    with django_assert_max_num_queries(10) as queries:
+        assert client.get("/nl/practices/").status_code == 200
+    assert len(queries) > 1
+
+
+def test_refusals_are_not_cached(client, make_practice, django_assert_max_num_queries):
+    make_practice()
+    assert client.get("/api/practices/?reach=9").status_code == 400
+    with django_assert_max_num_queries(10) as queries:
+        assert client.get("/api/practices/?reach=9").status_code == 400
+    assert len(queries) > 1
