@@ -39,8 +39,8 @@ DATABASES = {
 }
 MIN_REQUESTS = 3
 MARK = "BENCH "  # starts the worker's lines of results on stdout
-COLD = "counts not cached"
-COUNTED = ("list", "search", "JSON")  # the pages with facet counts, measured cold too
+COLD = "nothing cached"
+COUNTED = ("list", "search", "JSON")  # the cached pages with facet counts, measured cold too
 
 
 def arguments():
@@ -104,8 +104,8 @@ def pages():
 def measure(client, path, args, cold=False):
     """Median and p95 (nearest rank) of the server time in ms, and the query count.
 
-    `cold` empties the cache before each request (untimed), so that every request
-    counts its facets as the first reader of those filters does."""
+    `cold` empties the cache before each request (untimed), so that every request makes
+    its page and counts its facets as the first reader of those filters does."""
     from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
