@@ -3,7 +3,16 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import Domain, Municipality, Partner, Practice, Recommendation, TargetGroup, Theme
+from .models import (
+    Domain,
+    Municipality,
+    Partner,
+    Practice,
+    Recommendation,
+    StatusChange,
+    TargetGroup,
+    Theme,
+)
 
 
 def in_every_language(*fields):
@@ -47,8 +56,24 @@ class MunicipalityAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
 
 
+class StatusChangeInline(admin.TabularInline):
+    """The practice's moderation record, newest first: read only."""
+
+    model = StatusChange
+    fields = readonly_fields = ["at", "by", "from_status", "to_status", "note"]
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Practice)
 class PracticeAdmin(TabbedTranslationAdmin):
+    inlines = [StatusChangeInline]
     list_display = ["__str__", "municipality", "domain", "status", "language", "published_at"]
     list_filter = ["status", "domain", "municipality", "language"]
     list_select_related = ["municipality", "domain"]

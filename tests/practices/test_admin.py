@@ -65,3 +65,14 @@ def test_only_names_are_required_in_every_language(editor, catalogue):
     assert form.fields["name_fr"].required
     assert not form.fields["vision_fr"].required
     assert not form.fields["region_de"].required
+
+
+def test_editors_see_the_moderation_record_on_the_practice(editor, make_practice):
+    from practices import moderation
+    from practices.models import Status
+
+    practice = make_practice(status=Status.SUBMITTED)
+    moderation.reject(practice, by=get_user_model().objects.get(), reason="Geen gemeente <b>")
+    html = editor.get(f"/admin/practices/practice/{practice.pk}/change/").content.decode()
+    assert "Geen gemeente &lt;b&gt;" in html
+    assert "Afgewezen" in html and "eda" in html  # the admin speaks Dutch by default
