@@ -6,9 +6,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.utils import translation
 
 from practices import moderation
 from practices.models import Practice, Status, StatusChange
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Refusals speak the editor's language; these tests read them in English."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -78,6 +86,8 @@ def test_an_editor_acting_on_an_old_view_is_told(make_practice, editor):
     seen_by_second = Practice.objects.get(pk=seen_by_first.pk)
     moderation.publish(seen_by_first, by=editor)
     with pytest.raises(moderation.Refused, match="Someone else changed this practice"):
+        moderation.reject(seen_by_second, by=editor, reason="Te vaag")
+    with translation.override("nl"), pytest.raises(moderation.Refused, match="“Gepubliceerd”"):
         moderation.reject(seen_by_second, by=editor, reason="Te vaag")
     assert Practice.objects.get(pk=seen_by_first.pk).status == Status.PUBLISHED
     assert StatusChange.objects.count() == 1
