@@ -169,6 +169,9 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
 
 PRACTICES_PER_PAGE = 20
+# Initiatives one address may share in SHARE_RATE_WINDOW seconds (a spam brake).
+SHARE_RATE_LIMIT = int(env_str("SHARE_RATE_LIMIT", "5"))
+SHARE_RATE_WINDOW = 3600
 # The facet counts' covering index (INCLUDE columns) is for PostgreSQL; SQLite, which has
 # no such indexes, makes it a plain one, as it should.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]

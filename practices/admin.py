@@ -1,18 +1,30 @@
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from . import moderation, notifications, sharing
 from .models import (
     Domain,
     Municipality,
     Partner,
     Practice,
     Recommendation,
+    Status,
     StatusChange,
+    Submission,
     TargetGroup,
     Theme,
 )
+from .views.catalogue import practice_page
 
 
 def in_every_language(*fields):
@@ -71,16 +83,67 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
+class SubmissionInline(admin.StackedInline):
+    """Who shared the practice: private contact details, read only."""
+
+    model = Submission
+    fields = readonly_fields = [
+        "reference",
+        "name",
+        "role",
+        "organisation",
+        "email",
+        "municipality_name",
+        "municipality_country",
+        "partner_names",
+        "language",
+        "consented_at",
+        "created_at",
+        "erased_at",
+    ]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """The moderation queue: each status with its number of practices (one query)."""
+
+    title = _("status")
+    parameter_name = "status__exact"
+
+    def lookups(self, request, model_admin):
+        counts = dict(Practice.objects.order_by().values_list("status").annotate(Count("pk")))
+        return [(value, f"{label} ({counts.get(value, 0)})") for value, label in Status.choices]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(status=self.value()) if self.value() else queryset
+
+
+# What the submitter is told after each editor's step (see templates/emails/).
+STEP_EMAILS = {
+    "request_changes": "changes_requested",
+    "reject": "submission_rejected",
+    "publish": "submission_published",
+}
+
+
 @admin.register(Practice)
 class PracticeAdmin(TabbedTranslationAdmin):
-    inlines = [StatusChangeInline]
+    inlines = [SubmissionInline, StatusChangeInline]
+    change_form_template = "admin/practices/practice/change_form.html"
+    actions = ["erase_personal_data"]
     list_display = ["__str__", "municipality", "domain", "status", "language", "published_at"]
-    list_filter = ["status", "domain", "municipality", "language"]
+    list_filter = [StatusFilter, "domain", "municipality", "language"]
     list_select_related = ["municipality", "domain"]
     search_fields = [*in_every_language("title", "summary"), "slug"]
     autocomplete_fields = ["municipality", "themes", "target_groups", "partners", "similar"]
     date_hierarchy = "published_at"
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["status", "created_at", "updated_at"]
     fieldsets = [
         (_("Practice"), {"fields": ["title", "slug", "language", "summary"]}),
         (_("Story"), {"fields": ["what", "who", "why", "description"]}),
@@ -95,6 +158,87 @@ class PracticeAdmin(TabbedTranslationAdmin):
         (_("Lessons and links"), {"fields": ["results", "difficulties", "links", "similar"]}),
         (_("Moderation"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]
+
+    def get_urls(self):
+        own = [
+            path(
+                "<int:pk>/moderate/",
+                self.admin_site.admin_view(self.moderate),
+                name="practices_practice_moderate",
+            ),
+            path(
+                "<int:pk>/preview/",
+                self.admin_site.admin_view(self.preview),
+                name="practices_practice_preview",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def changeable(self, request, pk):
+        practice = get_object_or_404(Practice.objects.select_related("submission"), pk=pk)
+        if not self.has_change_permission(request, practice):
+            raise PermissionDenied
+        return practice
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        if obj:
+            context["moderation_steps"] = moderation.steps_from(obj.status)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    @method_decorator(require_POST)
+    def moderate(self, request, pk):
+        """Take the step of the button pressed, as the practice's status was seen."""
+        practice = self.changeable(request, pk)
+        name, seen = request.POST.get("step"), request.POST.get("seen")
+        if name not in moderation.EDITOR_STEPS or seen not in Status.values:
+            return HttpResponseBadRequest()
+        practice.status = seen
+        try:
+            moderation.take(
+                moderation.EDITOR_STEPS[name],
+                practice,
+                by=request.user,
+                note=request.POST.get("note", ""),
+            )
+        except moderation.Refused as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("Done: the practice is now “%(status)s”.")
+                % {"status": practice.get_status_display()},
+            )
+            submission = getattr(practice, "submission", None)
+            if submission and name in STEP_EMAILS:
+                notifications.tell_submitter(
+                    request,
+                    STEP_EMAILS[name],
+                    submission,
+                    note=request.POST.get("note", "").strip(),
+                )
+        return redirect("admin:practices_practice_change", pk)
+
+    def preview(self, request, pk):
+        """The practice as the public will see it, whatever its status."""
+        self.changeable(request, pk)
+        context = practice_page(Practice.objects.all(), pk=pk)
+        return render(request, "practices/practice_detail.html", {**context, "preview": True})
+
+    @admin.action(description=_("Erase the submitters' personal data"), permissions=["change"])
+    def erase_personal_data(self, request, queryset):
+        submissions = Submission.objects.filter(practice__in=queryset, erased_at__isnull=True)
+        for submission in submissions:
+            sharing.erase(submission)
+        count = len(submissions)
+        self.message_user(
+            request,
+            ngettext(
+                "The personal data of %(count)d submitter was erased.",
+                "The personal data of %(count)d submitters were erased.",
+                count,
+            )
+            % {"count": count},
+        )
 
 
 @admin.register(Recommendation)

@@ -1,6 +1,7 @@
 """The catalogue: who did what, where, for whom, and how it is rated."""
 
 import itertools
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -241,6 +242,8 @@ class Practice(WrittenContent):
     who = models.TextField(_("who"), blank=True)
     why = models.TextField(_("why"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    goal = models.TextField(_("goal"), blank=True)
+    involvement = models.TextField(_("how staff or residents took part"), blank=True)
     period = models.CharField(_("period"), max_length=200, blank=True)
     effort = models.CharField(_("effort"), max_length=200, blank=True)
     people_reached = models.CharField(_("people reached"), max_length=200, blank=True)
@@ -413,3 +416,56 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I to mix up
+
+
+def new_reference():
+    """A short reference a submitter can read out on the phone: "K7M4-Q2XD"."""
+    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{code[:4]}-{code[4:]}"
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class Submission(models.Model):
+    """Who shared a practice through the public form, and how to reach them: private,
+    never shown on the public site nor in the JSON listing.
+
+    `token` is the secret of the submitter's private status link. It is kept (not only a
+    digest of it) because every e-mail about the submission carries the link again."""
+
+    practice = models.OneToOneField(
+        Practice, on_delete=models.CASCADE, related_name="submission", verbose_name=_("practice")
+    )
+    reference = models.CharField(_("reference"), max_length=9, unique=True, default=new_reference)
+    token = models.CharField(max_length=64, unique=True, editable=False, default=new_token)
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail address"))
+    municipality_name = models.CharField(
+        _("municipality as typed"),
+        max_length=120,
+        blank=True,
+        help_text=_("A municipality the catalogue did not know yet."),
+    )
+    municipality_country = models.CharField(
+        _("its country"), max_length=2, choices=Country.choices, blank=True
+    )
+    partner_names = models.TextField(_("partners as typed"), blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    consented_at = models.DateTimeField(_("consent given at"))
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+
+    def __str__(self):
+        return self.reference

@@ -99,3 +99,17 @@ def reject(practice, *, by, reason):
 
 def archive(practice, *, by):
     return take(ARCHIVE, practice, by=by)
+
+
+# The steps editors take in admin, by the name of their button.
+EDITOR_STEPS = {
+    "request_changes": REQUEST_CHANGES,
+    "publish": PUBLISH,
+    "reject": REJECT,
+    "archive": ARCHIVE,
+}
+
+
+def steps_from(status):
+    """The editors' steps open to a practice in `status`, by name."""
+    return {name: step for name, step in EDITOR_STEPS.items() if status in step.sources}

@@ -37,7 +37,7 @@ CONFIGS = {
 }
 PREFIX_CONFIG = "portal_simple"
 TITLE, SUMMARY = ("title",), ("summary",)
-BODY = ("what", "who", "why", "description", "results", "difficulties")
+BODY = ("what", "who", "why", "goal", "description", "involvement", "results", "difficulties")
 RANK_LIMIT = 1000
 MAX_WORDS = 12
 MAX_WORD_LENGTH = 60

@@ -54,6 +54,8 @@ class PracticeOptions(TranslationOptions):
         "who",
         "why",
         "description",
+        "goal",
+        "involvement",
         "period",
         "effort",
         "people_reached",

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from . import views
+from .views import catalogue, share
 
 app_name = "practices"
 urlpatterns = [
-    path("practices/", views.practice_list, name="list"),
-    path("practices/<slug:slug>/", views.practice_detail, name="detail"),
-    path("domains/<slug:slug>/", views.domain_detail, name="domain"),
-    path("municipalities/<slug:slug>/", views.municipality_detail, name="municipality"),
-    path("recommendations/<slug:slug>/", views.recommendation_detail, name="recommendation"),
+    path("practices/", catalogue.practice_list, name="list"),
+    path("practices/<slug:slug>/", catalogue.practice_detail, name="detail"),
+    path("domains/<slug:slug>/", catalogue.domain_detail, name="domain"),
+    path("municipalities/<slug:slug>/", catalogue.municipality_detail, name="municipality"),
+    path("recommendations/<slug:slug>/", catalogue.recommendation_detail, name="recommendation"),
+    path("share/", share.share, name="share"),
+    path("share/sent/<str:reference>/", share.sent, name="share-sent"),
+    path("share/status/<str:token>/", share.status, name="share-status"),
 ]

@@ -28,3 +28,26 @@ def page_url(context, number):
     query = context["request"].GET.copy()
     query["page"] = number
     return f"?{query.urlencode()}"
+
+
+def described_by(field):
+    """The ids of the help text and error message that describe a form field."""
+    ids = [
+        f"{field.auto_id}_help" if field.help_text else "",
+        f"{field.auto_id}_error" * bool(field.errors),
+    ]
+    return " ".join(ident for ident in ids if ident)
+
+
+@register.simple_tag
+def form_control(field):
+    """A field's input, tied to its help text and error message for screen readers."""
+    attrs = {"aria-describedby": described_by(field)} if described_by(field) else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def describedby(field):
+    return described_by(field)

@@ -4,9 +4,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .browse import Listing, chips
-from .caching import cached_page, catalogue_version
-from .models import Domain, Municipality, Practice, Recommendation
+from ..browse import Listing, chips
+from ..caching import cached_page, catalogue_version
+from ..models import Domain, Municipality, Practice, Recommendation
 
 
 def paginate(request, queryset):
@@ -14,14 +14,16 @@ def paginate(request, queryset):
     return Paginator(queryset, settings.PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
 
 
-def get_published_practice(slug):
-    """The practice with everything its page shows; 404 unless it is published."""
-    queryset = (
-        Practice.objects.published()
-        .for_cards()
-        .prefetch_related("themes", "target_groups", "partners")
-    )
-    return get_object_or_404(queryset, slug=slug)
+def practice_page(queryset, **lookup):
+    """The practice with everything its page shows, and what the page shows beside it;
+    404 when `queryset` does not hold it."""
+    queryset = queryset.for_cards().prefetch_related("themes", "target_groups", "partners")
+    practice = get_object_or_404(queryset, **lookup)
+    return {
+        "practice": practice,
+        "similar": Practice.objects.published().for_cards().similar_to(practice),
+        "recommendations": practice.domain.recommendations.all(),
+    }
 
 
 @cached_page
@@ -40,12 +42,7 @@ def practice_list(request):
 
 
 def practice_detail(request, slug):
-    practice = get_published_practice(slug)
-    context = {
-        "practice": practice,
-        "similar": Practice.objects.published().for_cards().similar_to(practice),
-        "recommendations": practice.domain.recommendations.all(),
-    }
+    context = practice_page(Practice.objects.published(), slug=slug)
     return render(request, "practices/practice_detail.html", context)
 
 

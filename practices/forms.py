@@ -1,0 +1,188 @@
+"""The public "share your initiative" form: the fields of a project sheet, plus the
+submitter's private contact details. Every field has a size limit; links must be web
+addresses; the vocabulary is chosen by slug, so a forged value is simply not valid."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Country,
+    Domain,
+    Municipality,
+    Reach,
+    Recurrence,
+    TargetGroup,
+    Theme,
+    validate_web_links,
+)
+
+SHORT, TEXT, LONG = 200, 4000, 10000
+STORY_FIELDS = (
+    "what",
+    "who",
+    "why",
+    "goal",
+    "description",
+    "involvement",
+    "results",
+    "difficulties",
+)
+SHORT_PRACTICE_FIELDS = ("title", "period", "effort", "people_reached")
+
+
+def text(label, max_length=TEXT, help_text="", required=False):
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 5 if max_length > SHORT else 3}),
+    )
+
+
+def line(label, max_length=SHORT, help_text="", required=False, **attrs):
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        widget=forms.TextInput(attrs=attrs),
+    )
+
+
+class ShareForm(forms.Form):
+    # The initiative
+    title = line(_("Name of your initiative"), required=True)
+    summary = text(
+        _("Your initiative in a few sentences"),
+        max_length=1000,
+        required=True,
+        help_text=_("Two or three sentences that make other municipalities curious."),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Your municipality"),
+        queryset=Municipality.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Not in the list"),
+        help_text=_("If it is not in the list, type its name below."),
+    )
+    municipality_name = line(_("Name of the municipality"), max_length=120)
+    municipality_country = forms.ChoiceField(
+        label=_("Country of the municipality"),
+        choices=[("", "—"), *Country.choices],
+        required=False,
+    )
+    domain = forms.ModelChoiceField(
+        label=_("Policy domain"),
+        queryset=Domain.objects.all(),
+        to_field_name="slug",
+        empty_label=None,
+        widget=forms.RadioSelect,
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Target groups"),
+        queryset=TargetGroup.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    # The story
+    what = text(_("What did you do?"))
+    who = text(_("Who was it for?"))
+    why = text(_("Why did you start it?"))
+    goal = text(_("What did you want to achieve?"))
+    description = text(_("How did it go?"), max_length=LONG)
+    involvement = text(_("How did staff or residents take part?"))
+    partner_names = text(
+        _("Partners"), max_length=1000, help_text=_("Organisations you worked with.")
+    )
+    # Scale and lessons
+    period = line(_("When?"), help_text=_("For example: autumn 2016 to spring 2017."))
+    started_in = forms.IntegerField(
+        label=_("Year it started"), min_value=1900, max_value=2100, required=False
+    )
+    effort = line(
+        _("Time and resources"), help_text=_("For example: five half days, one coordinator.")
+    )
+    people_reached = line(_("How many people did it reach?"))
+    reach = forms.TypedChoiceField(
+        label=_("Reach"),
+        help_text=_("Whom did it reach?"),
+        choices=Reach.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    recurrence = forms.TypedChoiceField(
+        label=_("Recurrence"),
+        help_text=_("Does it come back?"),
+        choices=Recurrence.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    results = text(_("Results or evaluation"))
+    difficulties = text(_("Difficulties you met"))
+    links = text(
+        _("Links"),
+        max_length=2000,
+        help_text=_("One web address per line, starting with https:// or http://."),
+    )
+    # About you: private
+    name = line(_("Your name"), required=True, autocomplete="name")
+    role = line(_("Your role"), autocomplete="organization-title")
+    organisation = line(_("Your organisation or service"), autocomplete="organization")
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the editors keep my name and e-mail address to handle this "
+            "initiative. They are never published."
+        )
+    )
+    # A field people do not see: robots that fill in every field fill this one too.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_links(self):
+        links = self.cleaned_data["links"]
+        try:
+            validate_web_links(links)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                _("Write one web address per line, starting with https:// or http://.")
+            ) from None
+        return links
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("municipality") and "municipality" not in self.errors:
+            if not cleaned.get("municipality_name"):
+                self.add_error(
+                    "municipality_name",
+                    _("Choose your municipality in the list, or write its name here."),
+                )
+            if not cleaned.get("municipality_country"):
+                self.add_error(
+                    "municipality_country", _("Choose the country of your municipality.")
+                )
+        return cleaned
+
+    def clean_website(self):
+        """The hidden field: only robots fill it in. Should a person's browser have
+        filled it, the field shows up with this message and nothing is lost."""
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(_("Leave this field empty."))
+        return ""

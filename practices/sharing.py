@@ -1,0 +1,97 @@
+"""A shared initiative becomes a submitted practice, written in the language of the form,
+with a private Submission record; a submitter asked for changes edits and sends it again."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from . import moderation
+from .forms import SHORT_PRACTICE_FIELDS, STORY_FIELDS
+from .models import Practice, Status, Submission, new_reference
+
+TEXT_FIELDS = (*SHORT_PRACTICE_FIELDS, "summary", *STORY_FIELDS)
+CLASSIFICATION = ("domain", "started_in", "reach", "recurrence", "links")
+CONTACT = ("name", "role", "organisation", "email", "partner_names")
+
+
+def write(practice, data, lang):
+    """Put the form's answers on the practice, its texts in `lang`."""
+    for field in TEXT_FIELDS:
+        setattr(practice, f"{field}_{lang}", data[field])
+    for field in (*CLASSIFICATION, "municipality"):
+        setattr(practice, field, data[field])
+
+
+def share(data, lang):
+    """Store a valid form's answers (`data`): a practice in status *submitted* and its
+    submission, which it returns."""
+    reference = new_reference()
+    practice = Practice(
+        slug=f"{slugify(data['title'])[:100] or 'initiative'}-{reference.lower()}",
+        language=lang,
+        status=Status.DRAFT,
+    )
+    write(practice, data, lang)
+    submission = Submission(
+        reference=reference,
+        language=lang,
+        consented_at=timezone.now(),
+        municipality_name="" if data["municipality"] else data["municipality_name"],
+        municipality_country="" if data["municipality"] else data["municipality_country"],
+        **{field: data[field] for field in CONTACT},
+    )
+    with transaction.atomic():
+        practice.save()
+        practice.themes.set(data["themes"])
+        practice.target_groups.set(data["target_groups"])
+        submission.practice = practice
+        submission.save()
+        moderation.submit(practice)
+    return submission
+
+
+def answers(submission):
+    """The form's answers as the practice holds them now, to edit them again."""
+    practice, lang = submission.practice, submission.language
+    data = {field: practice.text_in(field, lang) for field in TEXT_FIELDS}
+    data.update({field: getattr(practice, field) for field in CLASSIFICATION})
+    data.update({field: getattr(submission, field) for field in CONTACT})
+    data.update(
+        municipality=practice.municipality,
+        municipality_name=submission.municipality_name,
+        municipality_country=submission.municipality_country,
+        themes=list(practice.themes.all()),
+        target_groups=list(practice.target_groups.all()),
+        consent=True,
+    )
+    return data
+
+
+def resubmit(submission, data):
+    """Save the edited answers and send the practice back to the editors; refused
+    (moderation.Refused) unless the editors asked for changes."""
+    practice = submission.practice
+    with transaction.atomic():
+        current = Practice.objects.select_for_update().get(pk=practice.pk)
+        if current.status != Status.CHANGES_REQUESTED:
+            raise moderation.Refused(
+                _("The editors are not waiting for changes to this initiative.")
+            )
+        practice.status = current.status
+        write(practice, data, submission.language)
+        practice.save()
+        practice.themes.set(data["themes"])
+        practice.target_groups.set(data["target_groups"])
+        for field in CONTACT:
+            setattr(submission, field, data[field])
+        submission.save()
+        moderation.submit(practice)
+
+
+def erase(submission):
+    """Forget who the submitter is, keeping the practice and the moderation record."""
+    for field in ("name", "role", "organisation", "email"):
+        setattr(submission, field, "")
+    submission.erased_at = timezone.now()
+    submission.save()

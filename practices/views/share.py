@@ -1,0 +1,86 @@
+"""Share your initiative: the public form, its confirmation, and the submitter's private
+status page where they make the changes editors ask for."""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .. import moderation, notifications, sharing
+from ..forms import ShareForm
+from ..models import Domain, Status, Submission
+
+
+def rate_key(request):
+    address = request.META.get("REMOTE_ADDR", "")
+    return f"share-rate:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def over_rate_limit(request):
+    return cache.get(rate_key(request), 0) >= settings.SHARE_RATE_LIMIT
+
+
+def count_submission(request):
+    key = rate_key(request)
+    if not cache.add(key, 1, settings.SHARE_RATE_WINDOW):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired in between
+            cache.add(key, 1, settings.SHARE_RATE_WINDOW)
+
+
+@require_http_methods(["GET", "POST"])
+def share(request):
+    if request.method == "GET":
+        domain = Domain.objects.filter(slug=request.GET.get("domain", "")).first()
+        form = ShareForm(initial={"domain": domain.slug} if domain else {})
+        return render(request, "practices/share_form.html", {"form": form})
+    form = ShareForm(request.POST)
+    if over_rate_limit(request):
+        context = {"form": form, "limited": True}
+        return render(request, "practices/share_form.html", context, status=429)
+    if not form.is_valid():
+        return render(request, "practices/share_form.html", {"form": form}, status=400)
+    submission = sharing.share(form.cleaned_data, get_language())
+    count_submission(request)
+    notifications.tell_submitter(request, "submission_received", submission)
+    notifications.tell_editors(request, "submission_new", submission)
+    return redirect("practices:share-sent", reference=submission.reference)
+
+
+def sent(request, reference):
+    submission = get_object_or_404(Submission, reference=reference)
+    return render(request, "practices/share_sent.html", {"submission": submission})
+
+
+@require_http_methods(["GET", "POST"])
+def status(request, token):
+    submission = get_object_or_404(Submission.objects.select_related("practice"), token=token)
+    practice = submission.practice
+    editable = practice.status == Status.CHANGES_REQUESTED
+    form = ShareForm(initial=sharing.answers(submission)) if editable else None
+    if request.method == "POST" and editable:
+        form = ShareForm(request.POST)
+        if form.is_valid():
+            try:
+                sharing.resubmit(submission, form.cleaned_data)
+            except moderation.Refused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                notifications.tell_editors(request, "submission_resubmitted", submission)
+                messages.success(request, _("Thank you: the editors have your changes."))
+            return redirect(request.path)
+    context = {
+        "submission": submission,
+        "practice": practice,
+        "form": form,
+        "note": practice.status_changes.filter(to_status=practice.status).first(),
+    }
+    return render(
+        request, "practices/share_status.html", context, status=400 if form and form.errors else 200
+    )

@@ -1,0 +1,208 @@
+"""Share your initiative: the public form, the status link, and the whole path to publication."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from practices import moderation
+from practices.editors import ensure_editors_group
+from practices.models import Practice, Status, StatusChange, Submission
+
+FRENCH_ANSWERS = {
+    "title": "Accueil en langage clair",
+    "summary": "Le personnel d'accueil apprend à écrire et parler simplement.",
+    "municipality": "hasselt",
+    "domain": "public-services",
+    "themes": ["clear-language", "low-literacy"],
+    "target_groups": ["front-office-staff"],
+    "what": "Cinq demi-journées de formation.",
+    "goal": "Des habitants qui comprennent nos lettres.",
+    "period": "automne 2016 – printemps 2017",
+    "started_in": "2016",
+    "reach": "2",
+    "recurrence": "3",
+    "links": "https://www.hasselt.be/\nhttp://example.org/fiche",
+    "name": "Marie Dupont",
+    "role": "responsable diversité",
+    "organisation": "Ville de Hasselt",
+    "email": "marie@example.org",
+    "consent": "on",
+    "website": "",
+}
+
+
+@pytest.fixture
+def editor(catalogue):
+    user = get_user_model().objects.create_user("eda", email="eda@example.org", is_staff=True)
+    user.groups.add(ensure_editors_group())
+    return user
+
+
+def status_link(mail):
+    return re.search(r"http://testserver(/\w\w/share/status/[\w-]+/)", mail.body)[1]
+
+
+def test_the_form_comes_with_the_domain_it_was_called_from(client, catalogue):
+    html = client.get("/fr/share/?domain=hr-policy").content.decode()
+    assert html.count("<h1>") == 1
+    assert 'value="hr-policy" id="id_domain_0" required checked' in html
+    assert '<label for="id_title">' in html and 'aria-describedby="id_summary_help"' in html
+    assert "/fr/share/?domain=hr-policy" in client.get("/fr/domains/hr-policy/").content.decode()
+
+
+def test_sharing_stores_a_submitted_practice_and_tells_everyone(
+    client, editor, mailoutbox, django_assert_max_num_queries
+):
+    response = client.post("/fr/share/", FRENCH_ANSWERS)
+    submission = Submission.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/fr/share/sent/{submission.reference}/"
+    practice = submission.practice
+    assert practice.status == Status.SUBMITTED and practice.language == "fr"
+    assert practice.title_fr == "Accueil en langage clair" and not practice.title_nl
+    assert practice.goal_fr == "Des habitants qui comprennent nos lettres."
+    assert practice.municipality.slug == "hasselt" and practice.domain.slug == "public-services"
+    assert {theme.slug for theme in practice.themes.all()} == {"clear-language", "low-literacy"}
+    assert (practice.reach, practice.recurrence, practice.started_in) == (2, 3, 2016)
+    assert (submission.name, submission.email, submission.language) == (
+        "Marie Dupont",
+        "marie@example.org",
+        "fr",
+    )
+    step = StatusChange.objects.get()
+    assert (step.from_status, step.to_status, step.by) == (Status.DRAFT, Status.SUBMITTED, None)
+    to_submitter, to_editors = mailoutbox
+    assert to_submitter.to == ["marie@example.org"] and submission.reference in to_submitter.subject
+    assert "Nous avons reçu votre initiative" in to_submitter.subject
+    assert client.get(status_link(to_submitter)).status_code == 200
+    assert to_editors.to == ["eda@example.org"] and "Marie Dupont" in to_editors.body
+    sent = client.get(response["Location"]).content.decode()
+    assert submission.reference in sent and "marie@example.org" not in sent
+
+
+def test_the_whole_path_from_french_submission_to_publication(client, editor, mailoutbox):
+    client.post("/fr/share/", FRENCH_ANSWERS)
+    submission = Submission.objects.get()
+    practice = submission.practice
+    moderation.request_changes(practice, by=editor, note="Ajoutez les résultats, s'il vous plaît.")
+    link = status_link(mailoutbox[0])
+    page = client.get(link).content.decode()
+    assert "Ajoutez les résultats, s&#x27;il vous plaît." in page
+    assert 'value="Accueil en langage clair"' in page  # the form holds what was sent
+    changed = {**FRENCH_ANSWERS, "results": "Trois cents agents formés."}
+    response = client.post(link, changed)
+    assert response.status_code == 302 and response["Location"] == link
+    assert "a bien reçu vos modifications" in client.get(link).content.decode()
+    practice.refresh_from_db()
+    assert (
+        practice.status == Status.SUBMITTED and practice.results_fr == "Trois cents agents formés."
+    )
+    assert (
+        mailoutbox[-1].to == ["eda@example.org"] and submission.reference in mailoutbox[-1].subject
+    )
+    moderation.publish(practice, by=editor)
+    assert "Accueil en langage clair" in client.get("/fr/practices/").content.decode()
+    french = client.get(f"/fr/practices/{practice.slug}/").content.decode()
+    assert "Trois cents agents formés." in french and "pas encore été traduit" not in french
+    dutch = client.get(f"/nl/practices/{practice.slug}/").content.decode()
+    assert '<h1 lang="fr">Accueil en langage clair</h1>' in dutch
+    assert "nog niet vertaald" in dutch
+    for page in (french, dutch, client.get("/api/practices/?lang=fr").content.decode()):
+        assert "marie@example.org" not in page and "Marie Dupont" not in page
+
+
+def test_a_rejected_submission_says_so_on_the_status_page(client, editor, mailoutbox):
+    client.post("/en/share/", FRENCH_ANSWERS)
+    practice = Practice.objects.get(submission__isnull=False)
+    moderation.reject(
+        practice, by=editor, reason="This is a <b>training offer</b>, not a practice."
+    )
+    page = client.get(status_link(mailoutbox[0])).content.decode()
+    assert "decided not to publish" in page
+    assert "This is a &lt;b&gt;training offer&lt;/b&gt;, not a practice." in page
+    assert "<form" not in page.split("</header>")[1]
+    assert client.post(status_link(mailoutbox[0]), FRENCH_ANSWERS).status_code == 200
+    assert Practice.objects.get(pk=practice.pk).status == Status.REJECTED
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"title": "", "email": ""}, "title", "This field is required."),
+        ({"summary": "x" * 100_000}, "summary", "at most 1000 characters"),
+        ({"email": "marie(at)example"}, "email", "Enter a valid email address."),
+        ({"links": "javascript:alert(1)"}, "links", "starting with https:// or http://"),
+        ({"domain": "999"}, "domain", "Select a valid choice."),
+        ({"themes": ["clear-language", "no-such-theme"]}, "themes", "Select a valid choice."),
+        ({"reach": "7"}, "reach", "Select a valid choice."),
+        ({"consent": ""}, "consent", "This field is required."),
+        ({"municipality": "", "municipality_name": ""}, "municipality_name", "write its name"),
+        ({"website": "http://spam.example"}, "website", "Leave this field empty."),
+    ],
+)
+def test_bad_input_is_explained_next_to_the_field_and_nothing_is_lost(
+    client, catalogue, changes, field, message
+):
+    answers = {**FRENCH_ANSWERS, "what": "<script>alert('x')</script>'; DROP TABLE x; --"}
+    response = client.post("/en/share/", {**answers, **changes})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert not Submission.objects.exists()
+    assert not Practice.objects.exclude(status=Status.PUBLISHED).exists()
+    assert f'id="id_{field}_error"' in html and message in html
+    assert 'class="error-summary" role="alert"' in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&#x27;; DROP TABLE x; --" in html
+    assert "<script>alert" not in html
+    assert 'value="Marie Dupont"' in html or field == "name"
+
+
+def test_a_script_is_stored_as_text_and_shown_escaped(client, editor):
+    client.post("/fr/share/", {**FRENCH_ANSWERS, "title": "<script>alert(1)</script>"})
+    practice = Submission.objects.get().practice
+    assert practice.title_fr == "<script>alert(1)</script>"
+    moderation.publish(practice, by=editor)
+    html = client.get(practice.get_absolute_url()).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
+
+
+def test_a_new_municipality_is_kept_for_the_editors(client, catalogue):
+    answers = {
+        **FRENCH_ANSWERS,
+        "municipality": "",
+        "municipality_name": "Eupen",
+        "municipality_country": "BE",
+    }
+    assert client.post("/fr/share/", answers).status_code == 302
+    submission = Submission.objects.get()
+    assert submission.practice.municipality is None
+    assert (submission.municipality_name, submission.municipality_country) == ("Eupen", "BE")
+
+
+def test_forms_without_a_valid_csrf_token_are_refused(catalogue):
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post("/fr/share/", FRENCH_ANSWERS).status_code == 403
+    strict.get("/fr/share/")
+    forged = {**FRENCH_ANSWERS, "csrfmiddlewaretoken": "x" * 64}
+    assert strict.post("/fr/share/", forged).status_code == 403
+    assert not Submission.objects.exists()
+
+
+def test_a_tampered_status_link_is_not_found(client, editor, mailoutbox):
+    client.post("/fr/share/", FRENCH_ANSWERS)
+    link = status_link(mailoutbox[0])
+    assert client.get(link[:-2] + "x/").status_code == 404
+    assert client.get("/fr/share/status/../").status_code == 404
+
+
+def test_the_rate_limit_keeps_what_was_typed(client, catalogue, settings):
+    settings.SHARE_RATE_LIMIT = 2
+    for _ in range(2):
+        assert client.post("/fr/share/", FRENCH_ANSWERS).status_code == 302
+    response = client.post("/fr/share/", {**FRENCH_ANSWERS, "title": "Troisième initiative"})
+    assert response.status_code == 429
+    assert 'value="Troisième initiative"' in response.content.decode()
+    assert Submission.objects.count() == 2
+    other_address = client.post("/fr/share/", FRENCH_ANSWERS, REMOTE_ADDR="192.0.2.7")
+    assert other_address.status_code == 302
