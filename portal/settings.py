@@ -161,11 +161,24 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-MAILERS = {
-    "default": {
-        "BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+def mailer():
+    """The console by default; with EMAIL_HOST set, SMTP with the EMAIL_* variables."""
+    if not env_str("EMAIL_HOST"):
+        backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+        return {"BACKEND": backend}
+    return {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST"),
+            "port": int(env_str("EMAIL_PORT", "587")),
+            "username": env_str("EMAIL_HOST_USER"),
+            "password": env_str("EMAIL_HOST_PASSWORD"),
+            "use_tls": env_bool("EMAIL_USE_TLS", True),
+        },
     }
-}
+
+
+MAILERS = {"default": mailer()}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
 
 PRACTICES_PER_PAGE = 20
