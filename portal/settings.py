@@ -161,6 +161,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
+
 def mailer():
     """The console by default; with EMAIL_HOST set, SMTP with the EMAIL_* variables."""
     if not env_str("EMAIL_HOST"):

@@ -23,6 +23,15 @@ def write(practice, data, lang):
         setattr(practice, field, data[field])
 
 
+def about_submitter(data):
+    """What the submission keeps of the answers: contact details, and the municipality
+    and partners as typed (a municipality from the list needs no name)."""
+    typed = {"municipality_name": "", "municipality_country": ""}
+    if not data["municipality"]:
+        typed = {field: data[field] for field in typed}
+    return {**typed, **{field: data[field] for field in CONTACT}}
+
+
 def share(data, lang):
     """Store a valid form's answers (`data`): a practice in status *submitted* and its
     submission, which it returns."""
@@ -37,9 +46,7 @@ def share(data, lang):
         reference=reference,
         language=lang,
         consented_at=timezone.now(),
-        municipality_name="" if data["municipality"] else data["municipality_name"],
-        municipality_country="" if data["municipality"] else data["municipality_country"],
-        **{field: data[field] for field in CONTACT},
+        **about_submitter(data),
     )
     with transaction.atomic():
         practice.save()
@@ -83,8 +90,8 @@ def resubmit(submission, data):
         practice.save()
         practice.themes.set(data["themes"])
         practice.target_groups.set(data["target_groups"])
-        for field in CONTACT:
-            setattr(submission, field, data[field])
+        for field, value in about_submitter(data).items():
+            setattr(submission, field, value)
         submission.save()
         moderation.submit(practice)
 

@@ -62,9 +62,10 @@ def sent(request, reference):
 def status(request, token):
     submission = get_object_or_404(Submission.objects.select_related("practice"), token=token)
     practice = submission.practice
-    editable = practice.status == Status.CHANGES_REQUESTED
-    form = ShareForm(initial=sharing.answers(submission)) if editable else None
-    if request.method == "POST" and editable:
+    form = None
+    if practice.status == Status.CHANGES_REQUESTED and request.method == "GET":
+        form = ShareForm(initial=sharing.answers(submission))
+    elif practice.status == Status.CHANGES_REQUESTED:
         form = ShareForm(request.POST)
         if form.is_valid():
             try:

@@ -22,6 +22,7 @@ def public_pages():
     """Every public page of the demo catalogue: lists and each object's page."""
     yield "home", []
     yield "practices:list", []
+    yield "practices:share", []
     for model, name in [
         (Practice.objects.published(), "practices:detail"),
         (Domain.objects.all(), "practices:domain"),
@@ -35,7 +36,7 @@ def public_pages():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_public_page_answers_in_every_language(client, catalogue, language):
     pages = list(public_pages())
-    assert len(pages) == 2 + 7 + 10 + 3 + 3
+    assert len(pages) == 3 + 7 + 10 + 3 + 3
     for name, args in pages:
         response = client.get(url_in(language, name, args))
 
