@@ -159,6 +159,10 @@ class PracticeAdmin(TabbedTranslationAdmin):
         (_("Moderation"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]
 
+    def view_on_site(self, obj):
+        """The public page, for a published practice only (see preview for the others)."""
+        return obj.get_absolute_url() if obj.status == Status.PUBLISHED else None
+
     def get_urls(self):
         own = [
             path(
