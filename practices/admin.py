@@ -68,11 +68,9 @@ class MunicipalityAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
 
 
-class StatusChangeInline(admin.TabularInline):
-    """The practice's moderation record, newest first: read only."""
+class ReadOnly:
+    """An inline that shows its rows and lets nobody add, change or delete them."""
 
-    model = StatusChange
-    fields = readonly_fields = ["at", "by", "from_status", "to_status", "note"]
     extra = 0
     can_delete = False
 
@@ -83,8 +81,15 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
-class SubmissionInline(admin.StackedInline):
-    """Who shared the practice: private contact details, read only."""
+class StatusChangeInline(ReadOnly, admin.TabularInline):
+    """The practice's moderation record, newest first."""
+
+    model = StatusChange
+    fields = readonly_fields = ["at", "by", "from_status", "to_status", "note"]
+
+
+class SubmissionInline(ReadOnly, admin.StackedInline):
+    """Who shared the practice: private contact details."""
 
     model = Submission
     fields = readonly_fields = [
@@ -101,13 +106,6 @@ class SubmissionInline(admin.StackedInline):
         "created_at",
         "erased_at",
     ]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class StatusFilter(admin.SimpleListFilter):

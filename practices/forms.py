@@ -50,6 +50,28 @@ def line(label, max_length=SHORT, help_text="", required=False, **attrs):
     )
 
 
+def tags(label, model):
+    """Checkboxes for any number of a vocabulary's entries, by slug."""
+    return forms.ModelMultipleChoiceField(
+        label=label,
+        queryset=model.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def rating(label, help_text, levels):
+    """A level from 1 to 4, each with the explanation readers see."""
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=levels.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+
 class ShareForm(forms.Form):
     # The initiative
     title = line(_("Name of your initiative"), required=True)
@@ -80,20 +102,8 @@ class ShareForm(forms.Form):
         empty_label=None,
         widget=forms.RadioSelect,
     )
-    themes = forms.ModelMultipleChoiceField(
-        label=_("Themes"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    target_groups = forms.ModelMultipleChoiceField(
-        label=_("Target groups"),
-        queryset=TargetGroup.objects.all(),
-        to_field_name="slug",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    themes = tags(_("Themes"), Theme)
+    target_groups = tags(_("Target groups"), TargetGroup)
     # The story
     what = text(_("What did you do?"))
     who = text(_("Who was it for?"))
@@ -113,20 +123,8 @@ class ShareForm(forms.Form):
         _("Time and resources"), help_text=_("For example: five half days, one coordinator.")
     )
     people_reached = line(_("How many people did it reach?"))
-    reach = forms.TypedChoiceField(
-        label=_("Reach"),
-        help_text=_("Whom did it reach?"),
-        choices=Reach.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    recurrence = forms.TypedChoiceField(
-        label=_("Recurrence"),
-        help_text=_("Does it come back?"),
-        choices=Recurrence.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
+    reach = rating(_("Reach"), _("Whom did it reach?"), Reach)
+    recurrence = rating(_("Recurrence"), _("Does it come back?"), Recurrence)
     results = text(_("Results or evaluation"))
     difficulties = text(_("Difficulties you met"))
     links = text(
