@@ -186,7 +186,13 @@ def test_forms_without_a_valid_csrf_token_are_refused(catalogue):
     strict.get("/fr/share/")
     forged = {**FRENCH_ANSWERS, "csrfmiddlewaretoken": "x" * 64}
     assert strict.post("/fr/share/", forged).status_code == 403
-    assert not Submission.objects.exists()
+    other = Client(enforce_csrf_checks=True)
+    html = other.get("/fr/share/").content.decode()
+    borrowed = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+    reused = {**FRENCH_ANSWERS, "csrfmiddlewaretoken": borrowed}
+    assert strict.post("/fr/share/", reused).status_code == 403  # another visitor's token
+    assert other.post("/fr/share/", reused).status_code == 302  # its own visitor's works
+    assert Submission.objects.count() == 1
 
 
 def test_a_tampered_status_link_is_not_found(client, editor, mailoutbox):
