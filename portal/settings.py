@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
     "portal",
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.RememberLanguage",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -131,6 +133,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: English is the source language of the interface; Dutch is the
 # portal's default (it opens in Dutch when the browser states no preference).
 LANGUAGE_CODE = "nl"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the language last read, for the next visit to /
 LANGUAGES = [
     ("nl", _("Dutch")),
     ("fr", _("French")),
@@ -140,6 +143,7 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+USE_THOUSAND_SEPARATOR = True  # 87,039 / 87.039 / 87 039, as each language writes it
 USE_THOUSAND_SEPARATOR = True
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"

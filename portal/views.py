@@ -1,5 +1,7 @@
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from practices.models import Domain, Practice, Status
 
@@ -10,3 +12,14 @@ def home(request):
     )
     latest = Practice.objects.published().for_cards().newest_first()[:6]
     return render(request, "portal/home.html", {"domains": domains, "latest": latest})
+
+
+def robots(request):
+    """Crawl everything public; the sitemap lists it. Not admin, not private links."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        "Disallow: /*/share/status/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -122,6 +122,21 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value()) if self.value() else queryset
 
 
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """Practices not complete in a language: the translations editors still owe."""
+
+    title = _("missing translation")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return settings.LANGUAGES
+
+    def queryset(self, request, queryset):
+        if self.value() in dict(settings.LANGUAGES):
+            return queryset.exclude(languages__contains=self.value())
+        return queryset
+
+
 # What the submitter is told after each editor's step (see templates/emails/).
 STEP_EMAILS = {
     "request_changes": "changes_requested",
@@ -135,8 +150,16 @@ class PracticeAdmin(TabbedTranslationAdmin):
     inlines = [SubmissionInline, StatusChangeInline]
     change_form_template = "admin/practices/practice/change_form.html"
     actions = ["erase_personal_data"]
-    list_display = ["__str__", "municipality", "domain", "status", "language", "published_at"]
-    list_filter = [StatusFilter, "domain", "municipality", "language"]
+    list_display = [
+        "__str__",
+        "municipality",
+        "domain",
+        "status",
+        "language",
+        "missing_translations",
+        "published_at",
+    ]
+    list_filter = [StatusFilter, MissingTranslationFilter, "domain", "municipality", "language"]
     list_select_related = ["municipality", "domain"]
     search_fields = [*in_every_language("title", "summary"), "slug"]
     autocomplete_fields = ["municipality", "themes", "target_groups", "partners", "similar"]
@@ -156,6 +179,11 @@ class PracticeAdmin(TabbedTranslationAdmin):
         (_("Lessons and links"), {"fields": ["results", "difficulties", "links", "similar"]}),
         (_("Moderation"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]
+
+    @admin.display(description=_("missing translations"))
+    def missing_translations(self, obj):
+        complete = obj.languages.split()
+        return ", ".join(code for code, _name in settings.LANGUAGES if code not in complete) or "–"
 
     def view_on_site(self, obj):
         """The public page, for a published practice only (see preview for the others)."""

@@ -23,6 +23,19 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def alternates(context):
+    """(hreflang, absolute URL) of the current page in every language, and `x-default`:
+    the same address without a language, which sends each reader to their own (as
+    sitemap.xml says too)."""
+    request = context["request"]
+    links = [(link["code"], link["url"]) for link in language_links(context)]
+    neutral = request.get_full_path().removeprefix(f"/{get_language()}")
+    return [
+        (code, request.build_absolute_uri(url)) for code, url in [*links, ("x-default", neutral)]
+    ]
+
+
+@register.simple_tag(takes_context=True)
 def page_url(context, number):
     """The current URL with another page number, keeping every other parameter."""
     query = context["request"].GET.copy()

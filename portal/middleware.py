@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.utils.translation import get_language_from_path
+
+
+class RememberLanguage:
+    """Keep the language of the page a reader last read in the language cookie, so that
+    their next visit to `/` opens in it rather than in their browser's language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        language = get_language_from_path(request.path_info)
+        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite="Lax",
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+            )
+        return response
