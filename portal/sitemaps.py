@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from practices.models import Domain, Municipality, Practice, Recommendation
+from trainings.models import TrainingProgramme
 
 
 class InEveryLanguage(Sitemap):
@@ -15,7 +16,7 @@ class InEveryLanguage(Sitemap):
 
 class Pages(InEveryLanguage):
     def items(self):
-        return ["home", "practices:list", "practices:share"]
+        return ["home", "practices:list", "trainings:list", "practices:share"]
 
     def location(self, item):
         return reverse(item)
@@ -30,11 +31,14 @@ class BySlug(InEveryLanguage):
         return reverse(self.url_name, args=[item[0]])
 
 
-class Practices(BySlug):
-    url_name = "practices:detail"
+class Published(BySlug):
+    """Published content: practices or training programmes, with their last change."""
+
+    def __init__(self, queryset, url_name):
+        self.queryset, self.url_name = queryset, url_name
 
     def items(self):
-        return Practice.objects.published().order_by("pk").values_list("slug", "updated_at")
+        return self.queryset.order_by("pk").values_list("slug", "updated_at")
 
     def lastmod(self, item):
         return item[1]
@@ -50,7 +54,8 @@ class Vocabulary(BySlug):
 
 SITEMAPS = {
     "pages": Pages,
-    "practices": Practices,
+    "practices": Published(Practice.objects.published(), "practices:detail"),
+    "trainings": Published(TrainingProgramme.objects.published(), "trainings:detail"),
     "domains": Vocabulary(Domain, "practices:domain"),
     "municipalities": Vocabulary(Municipality, "practices:municipality"),
     "recommendations": Vocabulary(Recommendation, "practices:recommendation"),

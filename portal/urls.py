@@ -4,6 +4,7 @@ from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
 from practices import api
+from trainings import api as training_api
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -19,8 +20,10 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("api/practices/", api.practice_list, name="api-practices"),
+    path("api/trainings/", training_api.training_list, name="api-trainings"),
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("practices.urls")),
+    path("", include("trainings.urls")),
 )

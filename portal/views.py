@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from practices.models import Domain, Practice, Status
+from trainings.models import TrainingProgramme
 
 
 def home(request):
@@ -11,7 +12,9 @@ def home(request):
         practice_count=Count("practices", filter=Q(practices__status=Status.PUBLISHED))
     )
     latest = Practice.objects.published().for_cards().newest_first()[:6]
-    return render(request, "portal/home.html", {"domains": domains, "latest": latest})
+    trainings = TrainingProgramme.objects.published().for_cards().prefetch_related("formats")[:3]
+    context = {"domains": domains, "latest": latest, "trainings": trainings}
+    return render(request, "portal/home.html", context)
 
 
 def robots(request):

@@ -27,6 +27,16 @@ def named(item):
     return {"slug": item.slug, "name": item.name} if item else None
 
 
+def facets_as_json(groups):
+    return {
+        group.name: [
+            {"value": option.value, "label": option.label, "count": option.count}
+            for option in group.options
+        ]
+        for group in groups
+    }
+
+
 def as_json(request, practice):
     return {
         "slug": practice.slug,
@@ -69,13 +79,7 @@ def practice_list(request):
                     page_url(request, page.previous_page_number()) if page.has_previous() else None
                 ),
                 "results": [as_json(request, practice) for practice in practices],
-                "facets": {
-                    group.name: [
-                        {"value": option.value, "label": option.label, "count": option.count}
-                        for option in group.options
-                    ]
-                    for group in listing.facets()
-                },
+                "facets": facets_as_json(listing.facets()),
             },
             json_dumps_params={"ensure_ascii": False},
         )

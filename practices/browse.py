@@ -101,19 +101,25 @@ class Listing:
         return self.filter.sort() == "relevance" and self.total > search.RANK_LIMIT
 
     def facets(self):
-        groups = []
-        for name, facet in self.filter.facets.items():
-            counts, chosen = self.counts[name], self.selected(name)
-            choices = facet.field.choices
-            if name == "year":
-                years = {*counts, *chosen}
-                choices = [(year, year) for year in sorted(years, reverse=True)]
-            options = [
-                Option(str(value), str(label), counts.get(str(value), 0), str(value) in chosen)
-                for value, label in choices
-            ]
-            groups.append(FacetGroup(name, str(facet.label), options))
-        return groups
+        return facet_groups(self.filter, self.counts)
+
+
+def facet_groups(filterset, counts):
+    """Each facet of a FacetedFilterSet with its options, their counts and which are
+    chosen; the years are those counted or chosen, newest first."""
+    groups = []
+    for name, facet in filterset.facets.items():
+        chosen = filterset.form.cleaned_data.get(name) or []
+        choices = facet.field.choices
+        if name == "year":
+            years = {*counts[name], *chosen}
+            choices = [(year, year) for year in sorted(years, reverse=True)]
+        options = [
+            Option(str(value), str(label), counts[name].get(str(value), 0), str(value) in chosen)
+            for value, label in choices
+        ]
+        groups.append(FacetGroup(name, str(facet.label), options))
+    return groups
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """The editors group: staff who moderate and translate the catalogue."""
 
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 
 EDITORS = "editors"
+CATALOGUE_APPS = ["practices", "trainings"]
 
 
 def ensure_editors_group(group_model=Group, permission_model=Permission):
@@ -12,7 +14,17 @@ def ensure_editors_group(group_model=Group, permission_model=Permission):
     group, _created = group_model.objects.get_or_create(name=EDITORS)
     group.permissions.set(
         permission_model.objects.filter(
-            content_type__app_label="practices", codename__regex=r"^(view|add|change)_"
+            content_type__app_label__in=CATALOGUE_APPS, codename__regex=r"^(view|add|change)_"
         ).exclude(codename__in=["add_statuschange", "change_statuschange"])
     )
     return group
+
+
+def refresh_editors_group(apps, schema_editor):
+    """A data migration's step: the editors group with the permissions of every model
+    migrated so far (Django makes permissions only after all migrations ran)."""
+    for config in apps.get_app_configs():
+        config.models_module = True
+        create_permissions(config, apps=apps, verbosity=0)
+        config.models_module = None
+    ensure_editors_group(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))

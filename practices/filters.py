@@ -27,6 +27,10 @@ class SearchField(forms.CharField):
         return super().to_python(value).replace("\x00", "")[:SEARCH_MAX_LENGTH]
 
 
+class SearchFilter(django_filters.CharFilter):
+    field_class = SearchField
+
+
 class FacetField(forms.MultipleChoiceField):
     """Keeps the values it knows and quietly leaves out the others (see `ignored`)."""
 
@@ -126,17 +130,24 @@ class PracticeFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
 
 
-def vocabulary(lang):
-    """Slug and name of every domain, theme, target group and municipality: one query.
+PRACTICE_VOCABULARY = {
+    "domain": Domain,
+    "theme": Theme,
+    "target": TargetGroup,
+    "municipality": Municipality,
+}
 
-    Domains, themes and target groups keep the editors' order; municipalities go by name.
-    """
-    kinds = {"domain": Domain, "theme": Theme, "target": TargetGroup, "municipality": Municipality}
+
+def vocabulary(lang, kinds=None):
+    """Slug and name of every entry of the vocabularies `kinds` ({facet: model}, the
+    practice list's by default): one query. Entries keep the editors' order (their
+    `position`); municipalities go by name."""
+    kinds = kinds or PRACTICE_VOCABULARY
     parts = [
         model.objects.order_by()
         .annotate(
             kind=Value(kind),
-            rank=Cast("position", IntegerField()) if kind != "municipality" else Value(0),
+            rank=Cast("position", IntegerField()) if model is not Municipality else Value(0),
             label=F(f"name_{lang}"),
             key=F("slug"),
         )
@@ -149,35 +160,15 @@ def vocabulary(lang):
     return found
 
 
-class PracticeFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
-    domain = Facet(field_name="domain__slug", label=_("Policy domain"))
-    theme = TagFacet(field_name="themes", label=_("Theme"))
-    target = TagFacet(field_name="target_groups", label=_("Target group"))
-    municipality = Facet(field_name="municipality__slug", label=_("Municipality"))
-    country = Facet(field_name="municipality__country", label=_("Country"), choices=Country.choices)
-    reach = Facet(field_name="reach", label=_("Reach"), choices=Reach.choices)
-    recurrence = Facet(field_name="recurrence", label=_("Recurrence"), choices=Recurrence.choices)
-    year = YearFacet(field_name="started_in", label=_("Year started"))
-    available = AvailabilityFacet(
-        label=_("Available in your language"),
-        choices=[("yes", _("Yes")), ("no", _("No, only in another language"))],
-    )
-
-    class Meta:
-        form = PracticeFilterForm
-        fields = []
+class FacetedFilterSet(django_filters.FilterSet):
+    """Filters that are facets: each counted under every other active filter."""
 
     def __init__(self, data, queryset, *, lang, vocabulary):
         super().__init__(data, queryset)
         self.lang = lang
         for kind, choices in vocabulary.items():
             self.filters[kind].extra["choices"] = choices
-        self.filters["q"].field_class = SearchField
         self.form.is_valid()
-
-    def search(self, queryset, name, value):
-        return search.matching(queryset, value, self.lang)
 
     @property
     def facets(self):
@@ -191,7 +182,7 @@ class PracticeFilter(django_filters.FilterSet):
         return queryset
 
     def counts(self):
-        """For each facet, {value: number of practices} under the other facets' filters,
+        """For each facet, {value: number of objects} under the other facets' filters,
         all counted in one query: a UNION of one GROUP BY per facet."""
         parts = [
             facet.counted(self.filter_queryset(self.queryset, leave_out=name), name)
@@ -211,6 +202,29 @@ class PracticeFilter(django_filters.FilterSet):
             for value in self.data.getlist(name)
             if value and value not in self.form.cleaned_data.get(name, [])
         ]
+
+
+class PracticeFilter(FacetedFilterSet):
+    q = SearchFilter(label=_("Search"), method="search")
+    domain = Facet(field_name="domain__slug", label=_("Policy domain"))
+    theme = TagFacet(field_name="themes", label=_("Theme"))
+    target = TagFacet(field_name="target_groups", label=_("Target group"))
+    municipality = Facet(field_name="municipality__slug", label=_("Municipality"))
+    country = Facet(field_name="municipality__country", label=_("Country"), choices=Country.choices)
+    reach = Facet(field_name="reach", label=_("Reach"), choices=Reach.choices)
+    recurrence = Facet(field_name="recurrence", label=_("Recurrence"), choices=Recurrence.choices)
+    year = YearFacet(field_name="started_in", label=_("Year started"))
+    available = AvailabilityFacet(
+        label=_("Available in your language"),
+        choices=[("yes", _("Yes")), ("no", _("No, only in another language"))],
+    )
+
+    class Meta:
+        form = PracticeFilterForm
+        fields = []
+
+    def search(self, queryset, name, value):
+        return search.matching(queryset, value, self.lang)
 
     def sort(self):
         chosen = self.form.cleaned_data.get("sort")

@@ -1,18 +1,8 @@
 """The editors group, with its permissions, exists from the first migrate on."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from practices.editors import ensure_editors_group
-
-
-def create_editors_group(apps, schema_editor):
-    # Permissions are normally made after every migration has run; make them now.
-    for config in apps.get_app_configs():
-        config.models_module = True
-        create_permissions(config, apps=apps, verbosity=0)
-        config.models_module = None
-    ensure_editors_group(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+from practices.editors import refresh_editors_group
 
 
 class Migration(migrations.Migration):
@@ -22,4 +12,4 @@ class Migration(migrations.Migration):
         ("practices", "0005_status_changes"),
     ]
 
-    operations = [migrations.RunPython(create_editors_group, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(refresh_editors_group, migrations.RunPython.noop)]

@@ -23,6 +23,7 @@ def practice_page(queryset, **lookup):
         "practice": practice,
         "similar": Practice.objects.published().for_cards().similar_to(practice),
         "recommendations": practice.domain.recommendations.all(),
+        "trainings": practice.trainings.published().prefetch_related("formats"),
     }
 
 

@@ -119,7 +119,7 @@ def test_a_first_visit_picks_the_browsers_language_and_the_next_remembers(client
 def test_the_sitemap_lists_every_public_page_in_every_language(client, catalogue):
     index = client.get("/sitemap.xml").content.decode()
     sections = re.findall(r"<loc>http://testserver(/sitemap-\w+\.xml)</loc>", index)
-    assert len(sections) == 5
+    assert len(sections) == 6
     listed = []
     for section in sections:
         xml = client.get(section).content.decode()

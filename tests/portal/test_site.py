@@ -11,6 +11,7 @@ from django.utils import translation
 
 from practices.models import Domain, Municipality, Practice, Recommendation
 from tests.conftest import LANGUAGES
+from trainings.models import TrainingProgramme
 
 
 def url_in(language, name, args=()):
@@ -23,8 +24,10 @@ def public_pages():
     yield "home", []
     yield "practices:list", []
     yield "practices:share", []
+    yield "trainings:list", []
     for model, name in [
         (Practice.objects.published(), "practices:detail"),
+        (TrainingProgramme.objects.published(), "trainings:detail"),
         (Domain.objects.all(), "practices:domain"),
         (Municipality.objects.all(), "practices:municipality"),
         (Recommendation.objects.all(), "practices:recommendation"),
@@ -36,7 +39,7 @@ def public_pages():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_public_page_answers_in_every_language(client, catalogue, language):
     pages = list(public_pages())
-    assert len(pages) == 3 + 7 + 10 + 3 + 3
+    assert len(pages) == 4 + 7 + 4 + 10 + 3 + 3
     for name, args in pages:
         response = client.get(url_in(language, name, args))
 

@@ -15,7 +15,7 @@ CATALOGUE_SIZES = [5, 200]
 @pytest.mark.parametrize(
     ("url", "ceiling"),
     [
-        ("/nl/", 2),
+        ("/nl/", 4),  # domains, latest practices, trainings and their formats
         ("/nl/practices/", 4),
         ("/nl/domains/hr-policy/", 4),
         ("/nl/municipalities/hasselt/", 3),
@@ -38,5 +38,6 @@ def test_recommendation_page(client, make_practices, domain, django_assert_max_n
 @pytest.mark.parametrize("size", CATALOGUE_SIZES)
 def test_practice_page(client, make_practices, django_assert_max_num_queries, size):
     practices = make_practices(size)
-    with django_assert_max_num_queries(7):
+    # the practice and its tags (4), similar (2), recommendations, trainings and formats
+    with django_assert_max_num_queries(9):
         assert client.get(practices[0].get_absolute_url()).status_code == 200

@@ -11,6 +11,7 @@ FIXTURES = [
     "fixtures/recommendations.json",
     "fixtures/practices_hasselt_lidkoping.json",
     "fixtures/practices_mechelen.json",
+    "fixtures/trainings.json",
 ]
 EDITOR_USERNAME = "editor"
 EDITOR_PASSWORD = "demo-editor"

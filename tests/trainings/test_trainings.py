@@ -1,0 +1,143 @@
+"""Training programmes: their list with facets, their page, the link both ways with
+practices, what stays unpublished, query counts and the JSON listing."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from practices.editors import ensure_editors_group
+from practices.models import Status, TargetGroup
+from tests.conftest import LANGUAGES, translated
+from trainings.models import TrainingProgramme
+
+
+def option_count(html, facet, value):
+    """The number shown beside a facet's option."""
+    option = rf'id="facet-{facet}-{value}"[^>]*>\s*<label[^>]*>[^<]*<span class="count">\((\d+)'
+    return int(re.search(option, html)[1])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_list_and_a_programme_answer_in_every_language(client, make_training, language):
+    training = make_training(title_nl="Klare taal aan het loket", modules=2)
+    for url in (f"/{language}/trainings/", f"/{language}/trainings/{training.slug}/"):
+        html = client.get(url).content.decode()
+        assert f'<html lang="{language}"' in html and len(re.findall(r"<h1[\s>]", html)) == 1
+        assert "Klare taal aan het loket" in html
+
+
+def test_a_programme_says_its_effort_in_plain_words(client, make_training, make_practice):
+    practice = make_practice(title_nl="Klantvriendelijke diensten")
+    training = make_training(
+        session_count=5, session_hours=Decimal("3.5"), total_hours=Decimal("17.5"), modules=3
+    )
+    training.practices.add(practice)
+    html = client.get(f"/en/trainings/{training.slug}/").content.decode()
+    assert "5 sessions of half a day, 17.5 hours in all" in html
+    assert html.index("Module 1") < html.index("Module 2") < html.index("Module 3")
+    assert "3.5 hours" in html and practice.get_absolute_url() in html
+    dutch = client.get(f"/nl/trainings/{training.slug}/").content.decode()
+    assert "5 sessies van een halve dag, 17,5 uur in totaal" in dutch
+
+
+def test_practices_and_trainings_link_to_each_other(client, make_training, make_practice):
+    practice = make_practice()
+    shown, hidden = (
+        make_training(title_nl="Getoond"),
+        make_training(title_nl="Verborgen", published=False),
+    )
+    for training in (shown, hidden):
+        training.practices.add(practice)
+    page = client.get(practice.get_absolute_url()).content.decode()
+    assert "Getoond" in page and "Verborgen" not in page
+    draft = make_practice(status=Status.DRAFT, title_nl="Nog een ontwerp")
+    shown.practices.add(draft)
+    assert "Nog een ontwerp" not in client.get(f"/nl/trainings/{shown.slug}/").content.decode()
+
+
+def test_unpublished_programmes_do_not_leak(client, make_training):
+    hidden = make_training(title_nl="Nog niet klaar", published=False)
+    assert client.get(f"/nl/trainings/{hidden.slug}/").status_code == 404
+    for url in ("/nl/trainings/", "/nl/", "/api/trainings/", "/sitemap-trainings.xml"):
+        assert "Nog niet klaar" not in client.get(url).content.decode()
+        assert hidden.slug not in client.get(url).content.decode()
+
+
+def test_facets_count_under_the_other_filters(client, make_training, formats):
+    front = TargetGroup.objects.create(slug="front-office-staff", **translated("name", "Front"))
+    make_training(formats_=("workshop",), total_hours=Decimal("3.5")).audience.add(front)
+    make_training(formats_=("workshop", "toolbox"), total_hours=Decimal("12"))
+    make_training(formats_=("lecture",), total_hours=Decimal("40")).audience.add(front)
+    html = client.get("/en/trainings/?format=workshop").content.decode()
+    assert "2 training programmes found" in html
+    # Widening is possible: lecture counts the one programme it would add.
+    assert option_count(html, "format", "lecture") == 1
+    assert option_count(html, "audience", "front-office-staff") == 1
+    assert 'id="facet-length-longer" disabled' in html  # no workshop is that long
+    assert "1 training programme found" in client.get("/en/trainings/?length=days").content.decode()
+    both = client.get("/en/trainings/?length=half-day&length=longer").content.decode()
+    assert "2 training programmes found" in both
+
+
+def test_unknown_filter_values_are_said_and_left_out(client, make_training):
+    make_training()
+    html = client.get("/en/trainings/?format=juggling&length=forever").content.decode()
+    assert "1 training programme found" in html and "juggling" in html
+
+
+def test_the_home_page_features_programmes(client, make_training):
+    make_training(title_nl="Uitgelicht traject")
+    assert "Uitgelicht traject" in client.get("/nl/").content.decode()
+
+
+@pytest.mark.parametrize("size", [5, 200])
+def test_queries_stay_constant(
+    client, make_training, make_practice, django_assert_max_num_queries, size
+):
+    """With 5 and with 200 programmes, each with modules and a practice: a query per
+    programme (formats, municipality, modules) would show at 200."""
+    practice = make_practice()
+    for _ in range(size):
+        make_training(modules=2).practices.add(practice)
+    training = TrainingProgramme.objects.first()
+    with django_assert_max_num_queries(5):  # vocabulary, counts, count, page, formats
+        assert client.get("/nl/trainings/?format=workshop").status_code == 200
+    with django_assert_max_num_queries(8):  # the programme and its 6 relations
+        assert client.get(f"/nl/trainings/{training.slug}/").status_code == 200
+    with django_assert_max_num_queries(7):
+        assert client.get("/api/trainings/?lang=fr").status_code == 200
+
+
+def test_the_json_listing_of_programmes(client, make_training):
+    make_training(
+        title_nl="Opleiding A",
+        title_fr="Formation A",
+        session_count=5,
+        session_hours=Decimal("3.5"),
+        total_hours=Decimal("17.5"),
+    )
+    make_training(published=False)
+    data = client.get("/api/trainings/?lang=fr").json()
+    assert data["count"] == 1 and data["next"] is None and data["previous"] is None
+    [first] = data["results"]
+    assert first["title"] == "Formation A" and first["municipality"]["slug"] == "hasselt"
+    assert first["formats"] == [{"slug": "workshop", "name": "workshop [fr]"}]
+    assert (first["sessions"], first["hours_per_session"], first["total_hours"]) == (5, 3.5, 17.5)
+    assert first["url"].startswith("http://testserver/fr/trainings/")
+    assert set(data["facets"]) == {"format", "audience", "theme", "municipality", "length"}
+    for bad in ({"lang": "es"}, {"format": "juggling"}, {"page": "9"}):
+        response = client.get("/api/trainings/", bad)
+        assert response.status_code == 400 and response.json()["error"]
+
+
+def test_editors_manage_programmes_with_their_modules(client, make_training):
+    training = make_training(modules=2)
+    staff = get_user_model().objects.create_user("staff", is_staff=True)
+    client.force_login(staff)
+    assert client.get("/admin/trainings/trainingprogramme/").status_code == 403
+    staff.groups.add(ensure_editors_group())
+    html = client.get(f"/admin/trainings/trainingprogramme/{training.pk}/change/").content.decode()
+    assert 'name="title_sv"' in html and 'name="modules-0-title_fr"' in html
+    assert 'value="Module 1"' in html and "tabbed_translation_fields.js" in html

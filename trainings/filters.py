@@ -1,0 +1,54 @@
+"""The training list's facets, counted as the practice list's are (practices.filters)."""
+
+from django.db.models import Case, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from practices.filters import Facet, FacetedFilterSet, TagFacet, tally
+from practices.models import Municipality, TargetGroup, Theme
+
+from .models import Format
+
+TRAINING_VOCABULARY = {
+    "format": Format,
+    "audience": TargetGroup,
+    "theme": Theme,
+    "municipality": Municipality,
+}
+# How long a programme takes in all: (more than, at most) hours.
+LENGTHS = {"half-day": (0, 4), "days": (4, 16), "longer": (16, None)}
+
+
+class LengthFacet(Facet):
+    """A programme's total hours, in three spans; programmes of unknown length in none."""
+
+    @staticmethod
+    def span(low, high):
+        return Q(total_hours__gt=low) & (Q(total_hours__lte=high) if high else Q())
+
+    def filter(self, qs, value):
+        chosen = Q()
+        for name in value:
+            chosen |= self.span(*LENGTHS[name])
+        return qs.filter(chosen) if value else qs
+
+    def counted(self, qs, name):
+        spans = [When(self.span(*bounds), then=Value(span)) for span, bounds in LENGTHS.items()]
+        return tally(qs, name, Case(*spans, default=Value(None)))
+
+
+class TrainingFilter(FacetedFilterSet):
+    format = TagFacet(field_name="formats", label=_("Format"))
+    audience = TagFacet(field_name="audience", label=_("Audience"))
+    theme = TagFacet(field_name="themes", label=_("Theme"))
+    municipality = Facet(field_name="municipality__slug", label=_("Municipality"))
+    length = LengthFacet(
+        label=_("Length"),
+        choices=[
+            ("half-day", _("Half a day or less")),
+            ("days", _("Up to two days")),
+            ("longer", _("More than two days")),
+        ],
+    )
+
+    class Meta:
+        fields = []
