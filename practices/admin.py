@@ -123,7 +123,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
-    """Practices not complete in a language: the translations editors still owe."""
+    """Content not complete in a language: the translations editors still owe."""
 
     title = _("missing translation")
     parameter_name = "missing"
@@ -137,6 +137,15 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MissingTranslations:
+    """A column, next to MissingTranslationFilter, of the languages a text still lacks."""
+
+    @admin.display(description=_("missing translations"))
+    def missing_translations(self, obj):
+        complete = obj.languages.split()
+        return ", ".join(code for code, _name in settings.LANGUAGES if code not in complete) or "–"
+
+
 # What the submitter is told after each editor's step (see templates/emails/).
 STEP_EMAILS = {
     "request_changes": "changes_requested",
@@ -146,7 +155,7 @@ STEP_EMAILS = {
 
 
 @admin.register(Practice)
-class PracticeAdmin(TabbedTranslationAdmin):
+class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
     inlines = [SubmissionInline, StatusChangeInline]
     change_form_template = "admin/practices/practice/change_form.html"
     actions = ["erase_personal_data"]
@@ -179,11 +188,6 @@ class PracticeAdmin(TabbedTranslationAdmin):
         (_("Lessons and links"), {"fields": ["results", "difficulties", "links", "similar"]}),
         (_("Moderation"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]
-
-    @admin.display(description=_("missing translations"))
-    def missing_translations(self, obj):
-        complete = obj.languages.split()
-        return ", ".join(code for code, _name in settings.LANGUAGES if code not in complete) or "–"
 
     def view_on_site(self, obj):
         """The public page, for a published practice only (see preview for the others)."""

@@ -125,6 +125,13 @@ class AvailabilityFacet(Facet):
         return tally(qs, name, Case(When(available, then=Value("yes")), default=Value("no")))
 
 
+def availability():
+    return AvailabilityFacet(
+        label=_("Available in your language"),
+        choices=[("yes", _("Yes")), ("no", _("No, only in another language"))],
+    )
+
+
 class PracticeFilterForm(forms.Form):
     SORTS = {"relevance": _("Relevance"), "newest": _("Newest first"), "title": _("Title")}
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
@@ -214,10 +221,7 @@ class PracticeFilter(FacetedFilterSet):
     reach = Facet(field_name="reach", label=_("Reach"), choices=Reach.choices)
     recurrence = Facet(field_name="recurrence", label=_("Recurrence"), choices=Recurrence.choices)
     year = YearFacet(field_name="started_in", label=_("Year started"))
-    available = AvailabilityFacet(
-        label=_("Available in your language"),
-        choices=[("yes", _("Yes")), ("no", _("No, only in another language"))],
-    )
+    available = availability()
 
     class Meta:
         form = PracticeFilterForm

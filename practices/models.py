@@ -108,6 +108,38 @@ class WrittenContent(models.Model):
             raise ValidationError(errors)
 
 
+class ContentQuerySet(models.QuerySet):
+    def available_in(self, lang):
+        return self.filter(languages__contains=lang)
+
+    def refresh_languages(self):
+        """Recompute `languages` for rows written without save() (loaddata, bulk_create)."""
+        for batch in itertools.batched(self.iterator(chunk_size=500), 500):
+            for item in batch:
+                item.languages = " ".join(item.available_languages())
+            self.model.objects.bulk_update(batch, ["languages"])
+
+
+class TranslatedContent(WrittenContent):
+    """Written content that records, on save, the languages it is complete in: the
+    "available in your language" filter and the editors' missing translations."""
+
+    languages = models.CharField(
+        _("available in"),
+        max_length=14,
+        blank=True,
+        editable=False,
+        help_text=_("The languages it is complete in, kept current on save."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.languages = " ".join(self.available_languages())
+        super().save(*args, **kwargs)
+
+
 class Taxon(models.Model):
     """A named, ordered entry of the catalogue's vocabulary."""
 
@@ -191,7 +223,7 @@ def validate_web_links(text):
         check(line)
 
 
-class PracticeQuerySet(models.QuerySet):
+class PracticeQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
@@ -206,18 +238,12 @@ class PracticeQuerySet(models.QuerySet):
         """When a practice was last saved (None in an empty catalogue)."""
         return self.aggregate(changed=models.Max("updated_at"))["changed"]
 
-    def available_in(self, lang):
-        return self.filter(languages__contains=lang)
-
     def update_search_vectors(self):
         search.update_vectors(self)
 
     def refresh_search_index(self):
         """Recompute what save() keeps current, for rows loaded without it (loaddata)."""
-        for batch in itertools.batched(self.iterator(chunk_size=500), 500):
-            for practice in batch:
-                practice.languages = " ".join(practice.available_languages())
-            self.model.objects.bulk_update(batch, ["languages"])
+        self.refresh_languages()
         self.update_search_vectors()
 
     def similar_to(self, practice, count=3):
@@ -232,7 +258,7 @@ class PracticeQuerySet(models.QuerySet):
         return linked + list(same_domain.newest_first()[: count - len(linked)])
 
 
-class Practice(WrittenContent):
+class Practice(TranslatedContent):
     """An inspiring example: what a municipality did, for whom and why."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -256,14 +282,6 @@ class Practice(WrittenContent):
         validators=[validate_web_links],
     )
     started_in = models.PositiveSmallIntegerField(_("year started"), null=True, blank=True)
-    languages = models.CharField(
-        _("available in"),
-        max_length=14,
-        blank=True,
-        editable=False,
-        help_text=_("The languages this practice is complete in, kept current on save."),
-    )
-
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.PROTECT,
@@ -337,7 +355,6 @@ class Practice(WrittenContent):
         return self.localized("title").text or self.slug
 
     def save(self, *args, **kwargs):
-        self.languages = " ".join(self.available_languages())
         super().save(*args, **kwargs)
         search.update_practice_vectors(self)
 

@@ -1,7 +1,12 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from practices.admin import TaxonAdmin, in_every_language
+from practices.admin import (
+    MissingTranslationFilter,
+    MissingTranslations,
+    TaxonAdmin,
+    in_every_language,
+)
 
 from .models import Format, TrainingModule, TrainingProgramme
 
@@ -18,10 +23,17 @@ class TrainingModuleInline(TranslationStackedInline):
 
 
 @admin.register(TrainingProgramme)
-class TrainingProgrammeAdmin(TabbedTranslationAdmin):
+class TrainingProgrammeAdmin(MissingTranslations, TabbedTranslationAdmin):
     inlines = [TrainingModuleInline]
-    list_display = ["__str__", "municipality", "language", "is_published", "published_at"]
-    list_filter = ["is_published", "municipality", "formats", "language"]
+    list_display = [
+        "__str__",
+        "municipality",
+        "language",
+        "missing_translations",
+        "is_published",
+        "published_at",
+    ]
+    list_filter = ["is_published", MissingTranslationFilter, "municipality", "formats", "language"]
     list_select_related = ["municipality"]
     search_fields = [*in_every_language("title", "summary"), "slug"]
     autocomplete_fields = ["municipality", "providers", "audience", "themes", "practices"]

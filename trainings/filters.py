@@ -3,7 +3,7 @@
 from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from practices.filters import Facet, FacetedFilterSet, TagFacet, tally
+from practices.filters import Facet, FacetedFilterSet, TagFacet, availability, tally
 from practices.models import Municipality, TargetGroup, Theme
 
 from .models import Format
@@ -49,6 +49,7 @@ class TrainingFilter(FacetedFilterSet):
             ("longer", _("More than two days")),
         ],
     )
+    available = availability()
 
     class Meta:
         fields = []

@@ -9,6 +9,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from practices.models import (
+    ContentQuerySet,
     Localized,
     Municipality,
     Partner,
@@ -16,7 +17,7 @@ from practices.models import (
     TargetGroup,
     Taxon,
     Theme,
-    WrittenContent,
+    TranslatedContent,
 )
 
 HALF_DAY = (Decimal(3), Decimal("4.5"))  # hours a session may take and be "half a day"
@@ -31,7 +32,7 @@ class Format(Taxon):
         verbose_name_plural = _("formats")
 
 
-class TrainingQuerySet(models.QuerySet):
+class TrainingQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -39,7 +40,7 @@ class TrainingQuerySet(models.QuerySet):
         return self.select_related("municipality")
 
 
-class TrainingProgramme(WrittenContent):
+class TrainingProgramme(TranslatedContent):
     """A trajectory that trains municipal staff, often the heart of a practice."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)

@@ -57,6 +57,22 @@ def test_practices_and_trainings_link_to_each_other(client, make_training, make_
     assert "Nog een ontwerp" not in client.get(f"/nl/trainings/{shown.slug}/").content.decode()
 
 
+def test_a_programme_missing_the_readers_language_says_so(client, make_training):
+    training = make_training(title_nl="Alleen Nederlands", summary_nl="Kort.")
+    complete = make_training(**translated("title", "Overal"), **translated("summary", "Kort"))
+    assert training.languages == "nl" and complete.languages == "nl fr de en sv"
+    html = client.get(f"/fr/trainings/{training.slug}/").content.decode()
+    assert '<h1 lang="nl">Alleen Nederlands</h1>' in html and "pas encore été traduit" in html
+    listing = client.get("/fr/trainings/").content.decode()
+    assert option_count(listing, "available", "no") == 1
+    assert option_count(listing, "available", "yes") == 1
+    editor = get_user_model().objects.create_user("eda", is_staff=True)
+    editor.groups.add(ensure_editors_group())
+    client.force_login(editor)
+    admin = client.get("/admin/trainings/trainingprogramme/?missing=fr").content.decode()
+    assert "Alleen Nederlands" in admin and "Overal" not in admin and ">fr, de, en, sv<" in admin
+
+
 def test_unpublished_programmes_do_not_leak(client, make_training):
     hidden = make_training(title_nl="Nog niet klaar", published=False)
     assert client.get(f"/nl/trainings/{hidden.slug}/").status_code == 404
@@ -85,6 +101,13 @@ def test_unknown_filter_values_are_said_and_left_out(client, make_training):
     make_training()
     html = client.get("/en/trainings/?format=juggling&length=forever").content.decode()
     assert "1 training programme found" in html and "juggling" in html
+
+
+def test_the_menu_marks_the_training_list_only(client, make_training):
+    make_training()
+    html = client.get("/en/trainings/").content.decode()
+    assert html.count('aria-current="page"') == 1
+    assert 'href="/en/trainings/" aria-current="page"' in html
 
 
 def test_the_home_page_features_programmes(client, make_training):
@@ -126,7 +149,9 @@ def test_the_json_listing_of_programmes(client, make_training):
     assert first["formats"] == [{"slug": "workshop", "name": "workshop [fr]"}]
     assert (first["sessions"], first["hours_per_session"], first["total_hours"]) == (5, 3.5, 17.5)
     assert first["url"].startswith("http://testserver/fr/trainings/")
-    assert set(data["facets"]) == {"format", "audience", "theme", "municipality", "length"}
+    assert set(data["facets"]) == {
+        "format", "audience", "theme", "municipality", "length", "available",
+    }  # fmt: skip
     for bad in ({"lang": "es"}, {"format": "juggling"}, {"page": "9"}):
         response = client.get("/api/trainings/", bad)
         assert response.status_code == 400 and response.json()["error"]

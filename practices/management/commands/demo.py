@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from practices.editors import ensure_editors_group
 from practices.models import Practice
+from trainings.models import TrainingProgramme
 
 FIXTURES = [
     "fixtures/vocabulary.json",
@@ -21,6 +22,7 @@ def load_demo_catalogue():
     """Load the fixtures, then index them: loaddata saves rows without Practice.save()."""
     call_command("loaddata", *(settings.BASE_DIR / name for name in FIXTURES), verbosity=0)
     Practice.objects.all().refresh_search_index()
+    TrainingProgramme.objects.all().refresh_languages()
 
 
 class Command(BaseCommand):
