@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from practices.editors import ensure_editors_group
 from practices.models import Status, TargetGroup
@@ -166,3 +167,18 @@ def test_editors_manage_programmes_with_their_modules(client, make_training):
     html = client.get(f"/admin/trainings/trainingprogramme/{training.pk}/change/").content.decode()
     assert 'name="title_sv"' in html and 'name="modules-0-title_fr"' in html
     assert 'value="Module 1"' in html and "tabbed_translation_fields.js" in html
+
+
+def test_the_demo_has_the_four_seed_programmes_in_every_language(catalogue):
+    trainings = TrainingProgramme.objects.published().prefetch_related("modules", "practices")
+    assert trainings.count() == 4
+    for training in trainings:
+        assert training.languages == "nl fr de en sv", training.slug
+        assert training.practices.exists() and training.modules.exists(), training.slug
+        for module in training.modules.all():
+            for field in ("title", "methods", "description"):
+                texts = [getattr(module, f"{field}_{code}") for code in LANGUAGES]
+                assert all(texts) or not any(texts), (training.slug, module.position, field)
+    hasselt = trainings.get(slug="hasselt-customer-friendly-services-training")
+    with translation.override("en"):
+        assert hasselt.effort() == "5 sessions of half a day, 17.5 hours in all"
