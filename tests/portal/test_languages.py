@@ -23,8 +23,9 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 class VisibleText(HTMLParser):
     """The text a reader sees or hears in the page's language: text nodes and the
-    attributes read aloud, leaving out scripts, styles and whatever is marked as being
-    in another language (the language switcher's names, content in its original)."""
+    attributes read aloud, leaving out scripts, styles, what is not to be translated (a
+    printed web address) and whatever is marked as being in another language (the
+    language switcher's names, content in its original)."""
 
     def __init__(self, language):
         super().__init__()
@@ -34,8 +35,8 @@ class VisibleText(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         lang = attrs.get("lang", self.open[-1][1])
-        if tag in ("script", "style"):
-            lang = None
+        if tag in ("script", "style") or attrs.get("translate") == "no":
+            lang = None  # not text in any language: code, or an address
         if lang == self.language:
             self.parts += [
                 value for name, value in attrs.items() if name in ATTRIBUTES_READ_ALOUD and value

@@ -1,0 +1,61 @@
+"""Chromium from Debian (`apt-get install chromium`), driven by Playwright against the
+portal served by pytest-django's live server. Nothing is downloaded: Playwright is told
+where the browser is."""
+
+import os
+import shutil
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+# Playwright's sync API runs an event loop in the test's thread; the ORM calls the
+# tests make beside it (creating data, reading results) are still plain sync calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"The browser tests need Chromium at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server's address, with the demo catalogue in its database."""
+    from practices.management.commands.demo import load_demo_catalogue
+
+    load_demo_catalogue()
+    return live_server.url
+
+
+def new_page(browser, javascript=True, width=1280, **options):
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, java_script_enabled=javascript, **options
+    )
+    return context.new_page()
+
+
+@pytest.fixture
+def page(browser):
+    page = new_page(browser)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def page_without_js(browser):
+    page = new_page(browser, javascript=False)
+    yield page
+    page.context.close()

@@ -1,0 +1,130 @@
+"""What people do, in a real browser: find, read, switch language, share, publish."""
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.utils import translation
+
+from practices.editors import ensure_editors_group
+from practices.models import Practice, Status, Submission
+from tests.browser.conftest import new_page
+
+
+def found(page):
+    """The number of practices found, as the list's heading says it in any language."""
+    return int(re.match(r"\d+", page.locator("#results-heading").inner_text())[0])
+
+
+def test_filters_apply_as_soon_as_a_box_is_ticked_and_keep_the_focus(site, page):
+    page.goto(f"{site}/en/practices/")
+    everything = found(page)
+    with page.expect_navigation():
+        page.check("#facet-domain-hr-policy")
+    assert "domain=hr-policy" in page.url
+    assert 0 < found(page) < everything
+    assert page.evaluate("document.activeElement.id") == "facet-domain-hr-policy"
+    assert page.is_checked("#facet-domain-hr-policy")
+
+
+def test_filters_work_without_javascript(site, page_without_js):
+    page = page_without_js
+    page.goto(f"{site}/en/practices/")
+    page.check("#facet-domain-hr-policy")
+    with page.expect_navigation():
+        page.click("button.apply")
+    assert "domain=hr-policy" in page.url and page.is_checked("#facet-domain-hr-policy")
+    page.click("a.clear-all")
+    assert "domain" not in page.url
+
+
+def test_a_search_without_accents_finds_lidkoping_and_opens_it(site, page):
+    page.goto(f"{site}/nl/practices/")
+    page.fill("#id_q", "Lidkoping")
+    with page.expect_navigation():
+        page.press("#id_q", "Enter")
+    assert found(page) >= 1
+    with page.expect_navigation():
+        page.click(".card-title a >> nth=0")
+    assert page.locator("h1").count() == 1
+    assert re.search(r"Bereik:\s*\d op 4", page.locator(".facts .ratings").inner_text())
+
+
+def test_switching_language_keeps_the_filters(site, page):
+    page.goto(f"{site}/en/practices/?domain=hr-policy&reach=1")
+    with page.expect_navigation():
+        page.click(".language-switcher a[lang=de]")
+    assert page.url.endswith("/de/practices/?domain=hr-policy&reach=1")
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.is_checked("#facet-domain-hr-policy") and page.is_checked("#facet-reach-1")
+
+
+def tab_to(page, element_id, limit=150):
+    """Press Tab until the element has the focus, as a keyboard user does."""
+    for _ in range(limit):
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"#{element_id} cannot be reached with Tab")
+
+
+def test_sharing_with_the_keyboard_alone_including_a_mistake(site, browser):
+    page = new_page(browser, javascript=False)
+    page.goto(f"{site}/fr/share/?domain=hr-policy")
+    answers = {
+        "id_title": "Accueil en langage clair",
+        "id_summary": "Le personnel d'accueil apprend à parler simplement.",
+        "id_municipality_name": "Eupen",
+        "id_name": "Marie Dupont",
+        "id_email": "marie(at)example.org",
+    }
+    for ident, text in answers.items():
+        tab_to(page, ident)
+        page.keyboard.type(text)
+    tab_to(page, "id_municipality_country")
+    page.keyboard.press("ArrowDown")  # Belgium, the first country
+    for ident in ("id_reach_0", "id_recurrence_0", "id_consent"):
+        tab_to(page, ident)
+        page.keyboard.press("Space")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # on the consent box: sends the form
+    summary = page.locator(".error-summary")
+    assert page.evaluate("document.activeElement.className") == "error-summary"
+    assert "adresse" in summary.inner_text().lower()
+    assert page.input_value("#id_title") == "Accueil en langage clair"  # nothing lost
+    page.keyboard.press("Tab")  # the summary's first link: the e-mail address
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "id_email"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("marie@example.org")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/fr/share/sent/" in page.url, page.locator(".error-summary").inner_text()
+    submission = Submission.objects.select_related("practice").get()
+    assert submission.practice.title_fr == "Accueil en langage clair"
+    assert submission.practice.status == Status.SUBMITTED
+    page.context.close()
+
+
+def test_an_editor_publishes_a_submission_in_admin(site, page):
+    practice = Practice.objects.published().first()
+    Practice.objects.filter(pk=practice.pk).update(status=Status.SUBMITTED)
+    editor = get_user_model().objects.create_user("eda", password="geheim-123", is_staff=True)
+    editor.groups.add(ensure_editors_group())
+    with translation.override("nl"):
+        url = f"{site}{practice.get_absolute_url()}"
+    page.goto(url)
+    assert page.locator("h1").inner_text() != practice.title_nl  # a 404 page for now
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", "eda")
+    page.fill("#id_password", "geheim-123")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    page.goto(f"{site}/admin/practices/practice/?status__exact=submitted")
+    with page.expect_navigation():
+        page.click("#result_list tbody a >> nth=0")
+    with page.expect_navigation():
+        page.click("button[value=publish]")
+    assert "Gepubliceerd" in page.locator(".messagelist").inner_text()  # Dutch, as last read
+    assert Practice.objects.get(pk=practice.pk).status == Status.PUBLISHED
+    page.goto(url)
+    assert page.locator("h1").inner_text() == practice.title_nl
