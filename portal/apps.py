@@ -1,5 +1,13 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class PortalConfig(AppConfig):
     name = "portal"
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, on the portal's site (portal.admin: a brake on password guessing)."""
+
+    default = False
+    default_site = "portal.admin.PortalAdminSite"

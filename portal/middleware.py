@@ -21,3 +21,15 @@ class RememberLanguage:
                 secure=settings.LANGUAGE_COOKIE_SECURE,
             )
         return response
+
+
+class PermissionsPolicy:
+    """The Permissions-Policy header: the portal needs no camera, microphone, location…"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

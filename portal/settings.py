@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -63,7 +64,17 @@ def database_from_url(url):
     }
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# DJANGO_ENV=production: the settings a public deployment needs, or a refusal to start.
+PRODUCTION = env_str("DJANGO_ENV", "development") == "production"
+REQUIRED_IN_PRODUCTION = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+if PRODUCTION and (missing := [name for name in REQUIRED_IN_PRODUCTION if not env_str(name)]):
+    raise ImproperlyConfigured(
+        f"DJANGO_ENV=production needs {', '.join(missing)} (or the same name with _FILE, "
+        "naming a file that holds it). See docs/deployment.md."
+    )
+DEBUG = env_bool("DJANGO_DEBUG", not PRODUCTION)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DJANGO_DEBUG must be off when DJANGO_ENV=production.")
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
@@ -73,7 +84,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "t
 
 INSTALLED_APPS = [
     "modeltranslation",
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -90,6 +101,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.PermissionsPolicy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -98,10 +112,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
+# Where editors log in: another address than admin/ keeps most robots away from it.
+ADMIN_URL = env_str("ADMIN_URL", "admin/").strip("/") + "/"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -121,6 +136,24 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_from_url(env_str("DATABASE_URL"))}
+
+# The cache holds pages, facet counts and the rate limits' counters. Several app servers
+# share them through Redis (REDIS_URL); one alone can keep them in its own memory.
+REDIS_URL = env_str("REDIS_URL")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+# Logs: one JSON object a line on standard output, for the service manager to collect.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "portal.logs.JsonFormatter"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -144,7 +177,6 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_THOUSAND_SEPARATOR = True  # 87,039 / 87.039 / 87 039, as each language writes it
-USE_THOUSAND_SEPARATOR = True
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"
 
@@ -164,6 +196,41 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+
+
+# Security headers, on every response in every environment: no inline script or style
+# anywhere (the CSP), nothing framed, no referrer beyond this site, no browser features.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Behind a proxy that ends TLS and says so in X-Forwarded-Proto (and strips it from
+    # what clients send): then requests it forwards count as HTTPS.
+    if env_bool("BEHIND_TLS_PROXY", False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 
 def mailer():
@@ -190,6 +257,9 @@ PRACTICES_PER_PAGE = 20
 # Initiatives one address may share in SHARE_RATE_WINDOW seconds (a spam brake).
 SHARE_RATE_LIMIT = int(env_str("SHARE_RATE_LIMIT", "5"))
 SHARE_RATE_WINDOW = 3600
+# Failed admin logins from one address or for one account in ADMIN_LOGIN_WINDOW seconds.
+ADMIN_LOGIN_ATTEMPTS = int(env_str("ADMIN_LOGIN_ATTEMPTS", "5"))
+ADMIN_LOGIN_WINDOW = 15 * 60
 # The facet counts' covering index (INCLUDE columns) is for PostgreSQL; SQLite, which has
 # no such indexes, makes it a plain one, as it should.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
@@ -10,7 +11,8 @@ from . import views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("health/", views.health, name="health"),
     path("robots.txt", views.robots, name="robots"),
     path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

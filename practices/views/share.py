@@ -1,37 +1,22 @@
 """Share your initiative: the public form, its confirmation, and the submitter's private
 status page where they make the changes editors ask for."""
 
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from portal import limits
 
 from .. import moderation, notifications, sharing
 from ..forms import ShareForm
 from ..models import Domain, Status, Submission
 
 
-def rate_key(request):
-    address = request.META.get("REMOTE_ADDR", "")
-    return f"share-rate:{hashlib.sha256(address.encode()).hexdigest()}"
-
-
-def over_rate_limit(request):
-    return cache.get(rate_key(request), 0) >= settings.SHARE_RATE_LIMIT
-
-
-def count_submission(request):
-    key = rate_key(request)
-    if not cache.add(key, 1, settings.SHARE_RATE_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired in between
-            cache.add(key, 1, settings.SHARE_RATE_WINDOW)
+def rate_keys(request):
+    return [limits.key("share", limits.address(request))]
 
 
 @require_http_methods(["GET", "POST"])
@@ -41,13 +26,13 @@ def share(request):
         form = ShareForm(initial={"domain": domain.slug} if domain else {})
         return render(request, "practices/share_form.html", {"form": form})
     form = ShareForm(request.POST)
-    if over_rate_limit(request):
+    if limits.reached(rate_keys(request), settings.SHARE_RATE_LIMIT):
         context = {"form": form, "limited": True}
         return render(request, "practices/share_form.html", context, status=429)
     if not form.is_valid():
         return render(request, "practices/share_form.html", {"form": form}, status=400)
     submission = sharing.share(form.cleaned_data, get_language())
-    count_submission(request)
+    limits.count(rate_keys(request), settings.SHARE_RATE_WINDOW)
     notifications.tell_submitter(request, "submission_received", submission)
     notifications.tell_editors(request, "submission_new", submission)
     return redirect("practices:share-sent", reference=submission.reference)

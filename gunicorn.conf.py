@@ -1,0 +1,18 @@
+"""gunicorn's settings, from the environment: `uv run gunicorn` in the project folder
+serves the portal (see docs/deployment.md)."""
+
+import os
+
+wsgi_app = "portal.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+timeout = 30
+graceful_timeout = 20
+# A worker is replaced after this many requests: memory stays flat over weeks.
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = "-"
+errorlog = "-"
+# The proxy in front whose X-Forwarded-* headers gunicorn believes.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -1,0 +1,156 @@
+"""Production settings, security headers on every kind of response, the health check,
+the admin login brake, Redis as the shared cache and logs as JSON lines."""
+
+import json
+import logging
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from portal.logs import JsonFormatter
+
+PRODUCTION = {
+    "DJANGO_ENV": "production",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "portal.example.org",
+    "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal",
+    "EMAIL_HOST": "smtp.example.org",
+}
+
+
+def run(code_or_command, **variables):
+    """Run Python code (or a manage.py command, a list) with only these variables set."""
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "VIRTUAL_ENV")}
+    env.update(DJANGO_SETTINGS_MODULE="portal.settings", **variables)
+    command = (
+        [sys.executable, "manage.py", *code_or_command]
+        if isinstance(code_or_command, list)
+        else [sys.executable, "-c", code_or_command]
+    )
+    return subprocess.run(command, env=env, cwd=settings.BASE_DIR, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_refuses_to_start_without_its_variables(missing):
+    variables = {name: value for name, value in PRODUCTION.items() if name != missing}
+    result = run(["check"], **variables)
+    assert result.returncode != 0
+    assert f"DJANGO_ENV=production needs {missing}" in result.stderr
+
+
+def test_production_refuses_debug():
+    result = run(["check"], DJANGO_DEBUG="true", **PRODUCTION)
+    assert result.returncode != 0 and "DJANGO_DEBUG must be off" in result.stderr
+
+
+def test_the_deployment_checklist_is_clean_in_production():
+    result = run(["check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+HEADERS = {
+    "Content-Security-Policy": "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=()",
+}
+
+
+@pytest.mark.urls("tests.portal.broken_urls")
+@pytest.mark.parametrize(
+    "url",
+    ["/en/practices/", "/api/practices/", "/en/nowhere/", "/broken/", "/static/css/portal.css"],
+)
+def test_security_headers_are_on_every_kind_of_response(client, db, url):
+    client.raise_request_exception = False
+    response = client.get(url)
+    assert response.status_code in (200, 404, 500)
+    for header, value in HEADERS.items():
+        assert value in response.get(header, ""), (url, header)
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+
+
+def test_production_adds_hsts_and_secure_cookies():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER)"
+    )
+    behind_proxy = run(code, BEHIND_TLS_PROXY="true", **PRODUCTION).stdout.split()
+    assert int(behind_proxy[0]) >= 183 * 24 * 3600  # six months at least
+    assert behind_proxy[1:4] == ["True", "True", "True"]
+    assert "HTTP_X_FORWARDED_PROTO" in behind_proxy[4]
+
+
+def test_health_answers_with_a_database_round_trip(client, db):
+    response = client.get("/health/")
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": True}
+
+
+def test_health_says_503_when_the_database_is_down():
+    code = (
+        "import django; django.setup(); from django.test import Client; "
+        "r = Client().get('/health/'); print(r.status_code, r.content.decode())"
+    )
+    result = run(code, DATABASE_URL="postgres://nobody@127.0.0.1:1/none")
+    assert result.stdout.startswith('503 {"status": "unavailable"'), result.stderr
+
+
+def test_the_admin_address_can_be_moved():
+    code = "import django; django.setup(); from django.urls import reverse; "
+    code += "print(reverse('admin:index'))"
+    assert run(code, ADMIN_URL="backstage").stdout.strip() == "/backstage/"
+
+
+def test_admin_logins_are_limited_per_address_and_per_account(db, settings):
+    settings.ADMIN_LOGIN_ATTEMPTS = 3
+    get_user_model().objects.create_user("eda", password="right-password", is_staff=True)
+    guesser = Client(REMOTE_ADDR="192.0.2.1")
+    for _ in range(3):
+        assert (
+            guesser.post("/admin/login/", {"username": "eda", "password": "x"}).status_code == 200
+        )
+    blocked = guesser.post("/admin/login/", {"username": "eda", "password": "right-password"})
+    assert blocked.status_code == 429 and "15" in blocked.content.decode()
+    elsewhere = Client(REMOTE_ADDR="198.51.100.2")  # the account is guarded too
+    assert (
+        elsewhere.post(
+            "/admin/login/", {"username": "EDA", "password": "right-password"}
+        ).status_code
+        == 429
+    )
+    other = Client(REMOTE_ADDR="198.51.100.3")
+    get_user_model().objects.create_user("ines", password="her-password", is_staff=True)
+    assert (
+        other.post("/admin/login/", {"username": "ines", "password": "her-password"}).status_code
+        == 302
+    )
+
+
+def test_redis_is_the_shared_cache_when_configured():
+    code = (
+        "import django; django.setup(); from django.core.cache import caches; "
+        "c = caches['default']; c.set('portal-test', 'shared', 5); "
+        "print(type(c).__name__, c.get('portal-test'))"
+    )
+    result = run(code, REDIS_URL="redis://127.0.0.1:6379/5")
+    assert result.stdout.split() == ["RedisCache", "shared"], result.stderr
+    assert run(code).stdout.split() == ["LocMemCache", "shared"]
+
+
+def test_logs_are_json_lines():
+    record = logging.LogRecord(
+        "django.request", logging.ERROR, __file__, 1, "Bad: %s", ("x",), None
+    )
+    record.status_code = 500
+    line = json.loads(JsonFormatter().format(record))
+    assert line["level"] == "ERROR" and line["message"] == "Bad: x" and line["status"] == 500
