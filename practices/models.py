@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
@@ -121,8 +122,9 @@ class ContentQuerySet(models.QuerySet):
 
 
 class TranslatedContent(WrittenContent):
-    """Written content that records, on save, the languages it is complete in: the
-    "available in your language" filter and the editors' missing translations."""
+    """Written content that records, on save, when it changed and the languages it is
+    complete in: the "available in your language" filter and the editors' missing
+    translations."""
 
     languages = models.CharField(
         _("available in"),
@@ -131,12 +133,17 @@ class TranslatedContent(WrittenContent):
         editable=False,
         help_text=_("The languages it is complete in, kept current on save."),
     )
+    # Set by save(), not auto_now: a restore (loaddata) keeps the times it was given.
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now, editable=False)
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         self.languages = " ".join(self.available_languages())
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "languages", "updated_at"}
         super().save(*args, **kwargs)
 
 
@@ -306,8 +313,7 @@ class Practice(TranslatedContent):
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     # One stored search vector per language, kept current on save (practices.search).
     search_nl = SearchVectorField(null=True, editable=False)
@@ -421,7 +427,7 @@ class StatusChange(models.Model):
         verbose_name=_("by"),
         help_text=_("Empty when the submitter made the change."),
     )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
+    at = models.DateTimeField(_("at"), default=timezone.now, editable=False)
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
     note = models.TextField(_("note"), blank=True)
@@ -476,7 +482,7 @@ class Submission(models.Model):
     partner_names = models.TextField(_("partners as typed"), blank=True)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     consented_at = models.DateTimeField(_("consent given at"))
-    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now, editable=False)
     erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
 
     class Meta:

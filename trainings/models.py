@@ -85,7 +85,6 @@ class TrainingProgramme(TranslatedContent):
     people_trained = models.PositiveIntegerField(_("people trained"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = TrainingQuerySet.as_manager()
 
