@@ -213,7 +213,7 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 PERMISSIONS_POLICY = (
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
