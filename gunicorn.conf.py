@@ -14,5 +14,6 @@ max_requests = 2000
 max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
+logger_class = "portal.logs.GunicornLogger"  # keeps private links out of the access log
 # The proxy in front whose X-Forwarded-* headers gunicorn believes.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -153,6 +153,8 @@ LOGGING = {
     "formatters": {"json": {"()": "portal.logs.JsonFormatter"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Django's own loggers too, instead of its default console and mail handlers.
+    "loggers": {"django": {"handlers": ["stdout"], "propagate": False}},
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -212,9 +214,7 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
-PERMISSIONS_POLICY = (
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

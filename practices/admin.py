@@ -176,7 +176,10 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
     readonly_fields = ["status", "created_at", "updated_at"]
     fieldsets = [
         (_("Practice"), {"fields": ["title", "slug", "language", "summary"]}),
-        (_("Story"), {"fields": ["what", "who", "why", "description"]}),
+        (
+            _("Story"),
+            {"fields": ["what", "who", "why", "goal", "description", "involvement"]},
+        ),
         (
             _("Classification"),
             {"fields": ["municipality", "domain", "themes", "target_groups", "partners"]},

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 
-from . import search
+from . import generation, search
 from .filters import PracticeFilter, vocabulary
 from .models import Practice
 
@@ -49,10 +49,10 @@ class FacetGroup:
 class Listing:
     """Published practices under the filters of a query string, in one language."""
 
-    def __init__(self, data, lang, changed=None):
-        """`changed`: when a practice was last saved, if the caller knows already."""
+    def __init__(self, data, lang, version=None):
+        """`version`: the catalogue's version (practices.caching), if the caller knows it."""
         self.lang = lang
-        self.changed = changed or Practice.objects.last_change()
+        self.version = version or (Practice.objects.last_change(), generation.current())
         self.filter = PracticeFilter(
             data, Practice.objects.published(), lang=lang, vocabulary=vocabulary(lang)
         )
@@ -66,11 +66,11 @@ class Listing:
         )
 
     def counts_key(self):
-        """The language, the search words, every chosen facet value and the time of the
-        catalogue's latest change (`changed`): saving a practice starts counting afresh."""
+        """The language, the search words, every chosen facet value and the catalogue's
+        version: saving a practice starts counting afresh."""
         chosen = sorted((name, sorted(self.selected(name))) for name in self.filter.facets)
         terms = [term.casefold() for term in search.words(self.text)]
-        state = repr((self.lang, terms, chosen, self.changed and self.changed.isoformat()))
+        state = repr((self.lang, terms, chosen, self.version))
         return f"facet-counts:{hashlib.sha256(state.encode()).hexdigest()}"
 
     @cached_property

@@ -1,8 +1,8 @@
 """Whole public pages of the catalogue, cached for readers without a session.
 
-A page is kept under its full address (host, language prefix, query string) and the time
-of the catalogue's latest change, so saving any practice makes every cached page stale at
-once; CATALOGUE_CACHE_TIMEOUT bounds how long a change that saves no practice (a deleted
+A page is kept under its full address (host, language prefix, query string) and the
+catalogue's version (catalogue_version), so saving any practice makes every cached page
+stale at once; CATALOGUE_CACHE_TIMEOUT bounds how long a change that saves no practice (a deleted
 practice, a renamed theme) can go unseen. A reader who has a session (an editor, say)
 always gets a page made for them, and so does any request but a GET or HEAD.
 """
@@ -14,19 +14,21 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from . import generation
 from .models import Practice
 
 
 def catalogue_version(request):
-    """When a practice was last saved (None in an empty catalogue): asked once a request."""
-    if not hasattr(request, "catalogue_changed"):
-        request.catalogue_changed = Practice.objects.last_change()
-    return request.catalogue_changed
+    """When a practice was last saved, and the catalogue's generation (practices.generation),
+    asked once a request: the first serves app servers that share no cache, the second
+    those that do, whatever their clocks."""
+    if not hasattr(request, "catalogue_version"):
+        request.catalogue_version = (Practice.objects.last_change(), generation.current())
+    return request.catalogue_version
 
 
 def page_key(request):
-    changed = catalogue_version(request)
-    state = repr((request.build_absolute_uri(), changed and changed.isoformat()))
+    state = repr((request.build_absolute_uri(), catalogue_version(request)))
     return f"page:{hashlib.sha256(state.encode()).hexdigest()}"
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from . import search
+from . import generation, search
 
 
 class Country(models.TextChoices):
@@ -145,6 +145,11 @@ class TranslatedContent(WrittenContent):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "languages", "updated_at"}
         super().save(*args, **kwargs)
+        generation.changed()  # cached pages and counts are made afresh
+
+    def delete(self, *args, **kwargs):
+        generation.changed()
+        return super().delete(*args, **kwargs)
 
 
 class Taxon(models.Model):
@@ -160,6 +165,10 @@ class Taxon(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        generation.changed()  # its name shows in cached pages and counts
 
 
 class Domain(Taxon):

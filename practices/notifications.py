@@ -3,6 +3,9 @@
 Each template's first line is the subject; the rest is the body (plain text). Links are
 absolute, made from the request that caused the e-mail."""
 
+import logging
+from smtplib import SMTPException
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -12,10 +15,17 @@ from django.utils import translation
 
 from .editors import EDITORS
 
+logger = logging.getLogger(__name__)
+
 
 def send(template, recipients, **context):
+    """Send one e-mail. A mail server that fails is logged, not passed on: what the
+    e-mail is about (a submission, an editor's step) is done and stays done."""
     subject, _newline, body = render_to_string(f"emails/{template}.txt", context).partition("\n")
-    send_mail(subject.strip(), body.strip() + "\n", None, recipients)
+    try:
+        send_mail(subject.strip(), body.strip() + "\n", None, recipients)
+    except (SMTPException, OSError):
+        logger.exception("E-mail %s about %s not sent", template, context["submission"])
 
 
 def editors():

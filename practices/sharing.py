@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from . import moderation
 from .forms import SHORT_PRACTICE_FIELDS, STORY_FIELDS
-from .models import Practice, Status, Submission, new_reference
+from .models import Practice, Status, Submission, new_reference, new_token
 
 TEXT_FIELDS = (*SHORT_PRACTICE_FIELDS, "summary", *STORY_FIELDS)
 CLASSIFICATION = ("domain", "started_in", "reach", "recurrence", "links")
@@ -97,8 +97,10 @@ def resubmit(submission, data):
 
 
 def erase(submission):
-    """Forget who the submitter is, keeping the practice and the moderation record."""
+    """Forget who the submitter is, keeping the practice and the moderation record; the
+    private link stops working (a new secret nobody has)."""
     for field in ("name", "role", "organisation", "email"):
         setattr(submission, field, "")
+    submission.token = new_token()
     submission.erased_at = timezone.now()
     submission.save()

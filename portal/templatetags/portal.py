@@ -28,8 +28,10 @@ def alternates(context):
     the same address without a language, which sends each reader to their own (as
     sitemap.xml says too)."""
     request = context["request"]
+    if request.resolver_match is None:
+        return []  # a page that does not exist has no versions
     links = [(link["code"], link["url"]) for link in language_links(context)]
-    neutral = request.get_full_path().removeprefix(f"/{get_language()}")
+    neutral = "/" + request.get_full_path().removeprefix(f"/{get_language()}").lstrip("/")
     return [
         (code, request.build_absolute_uri(url)) for code, url in [*links, ("x-default", neutral)]
     ]

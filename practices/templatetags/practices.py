@@ -4,7 +4,7 @@ from django import template
 from django.utils.formats import localize
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import npgettext
 
 from practices.models import non_empty_lines
 from practices.search import HIGHLIGHT_START, HIGHLIGHT_STOP
@@ -47,15 +47,21 @@ OPTION = (
 )
 
 
+COUNTED = {
+    "practices": lambda n: npgettext("facet count", "practice", "practices", n),
+    "trainings": lambda n: npgettext("facet count", "training programme", "training programmes", n),
+}
+
+
 @register.simple_tag
-def facet_options(group, options):
+def facet_options(group, options, kind="practices"):
     """The checkbox of each option, with its count; one without practices is disabled.
 
     Rendered here rather than by an include (or format_html) per option: a list page has
     some 330 options, and those took most of its time outside SQL. Every text is escaped;
     values are known slugs, codes or numbers (FacetField leaves out any other), so they
     make valid ids as they are."""
-    practices = escape_text(gettext("practices"))
+    counted = COUNTED[kind or "practices"]
     name = escape_text(group.name)
     html = "".join(
         OPTION.format(
@@ -66,7 +72,7 @@ def facet_options(group, options):
             state=" checked" if option.selected else "" if option.count else " disabled",
             label=escape_text(option.label[:1].upper() + option.label[1:]),
             count=option.count if option.count < 1000 else localize(option.count),
-            practices=practices,
+            practices=escape_text(counted(option.count)),
         )
         for option in options
     )

@@ -4,7 +4,7 @@ status page where they make the changes editors ask for."""
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -13,6 +13,11 @@ from portal import limits
 from .. import moderation, notifications, sharing
 from ..forms import ShareForm
 from ..models import Domain, Status, Submission
+
+NOT_WAITING = gettext_lazy(
+    "The editors are no longer waiting for changes. What you sent is shown below, so that "
+    "you can copy it; to add something, answer the editors' e-mail."
+)
 
 
 def rate_keys(request):
@@ -45,28 +50,31 @@ def sent(request, reference):
 
 @require_http_methods(["GET", "POST"])
 def status(request, token):
+    """The submitter's page. Edits sent after the editors moved on are not lost: the
+    page says what happened (409) and shows them again, to copy."""
     submission = get_object_or_404(Submission.objects.select_related("practice"), token=token)
-    practice = submission.practice
-    form = None
-    if practice.status == Status.CHANGES_REQUESTED and request.method == "GET":
-        form = ShareForm(initial=sharing.answers(submission))
-    elif practice.status == Status.CHANGES_REQUESTED:
+    practice, form, refusal, code = submission.practice, None, "", 200
+    if request.method == "POST":
         form = ShareForm(request.POST)
-        if form.is_valid():
-            try:
+        try:
+            if practice.status != Status.CHANGES_REQUESTED:
+                raise moderation.Refused(NOT_WAITING)
+            if form.is_valid():
                 sharing.resubmit(submission, form.cleaned_data)
-            except moderation.Refused as refusal:
-                messages.error(request, str(refusal))
-            else:
                 notifications.tell_editors(request, "submission_resubmitted", submission)
                 messages.success(request, _("Thank you: the editors have your changes."))
-            return redirect(request.path)
+                return redirect(request.path)
+            code = 400
+        except moderation.Refused as error:
+            refusal, code = str(error), 409
+            practice.refresh_from_db()
+    elif practice.status == Status.CHANGES_REQUESTED:
+        form = ShareForm(initial=sharing.answers(submission))
     context = {
         "submission": submission,
         "practice": practice,
         "form": form,
+        "refusal": refusal,
         "note": practice.status_changes.filter(to_status=practice.status).first(),
     }
-    return render(
-        request, "practices/share_status.html", context, status=400 if form and form.errors else 200
-    )
+    return render(request, "practices/share_status.html", context, status=code)

@@ -116,8 +116,16 @@ def test_compiled_catalogue_matches_its_po_file(locale):
     folder = settings.BASE_DIR / "locale" / locale / "LC_MESSAGES"
     with (folder / "django.mo").open("rb") as mo:
         compiled = gettext.GNUTranslations(mo)
-    for _flags, msgid, strings in read_po(folder / "django.po"):
-        if "msgstr" in strings:
-            assert compiled.gettext(msgid) == strings["msgstr"], msgid
+    for _flags, fields in read_entries(folder / "django.po"):
+        context, msgid = fields.get("msgctxt"), fields["msgid"]
+        if "msgstr" in fields:
+            found = compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
+            assert found == fields["msgstr"], msgid
         else:
-            assert compiled.ngettext(msgid, "", 1) == strings["msgstr[0]"], msgid
+            plural = fields["msgid_plural"]
+            found = (
+                compiled.npgettext(context, msgid, plural, 1)
+                if context
+                else compiled.ngettext(msgid, plural, 1)
+            )
+            assert found == fields["msgstr[0]"], msgid

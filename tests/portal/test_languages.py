@@ -104,6 +104,11 @@ def test_alternates_keep_the_filters(client, catalogue):
     assert 'hreflang="x-default" href="http://testserver/practices/?reach=2&amp;q=taal"' in html
 
 
+def test_a_missing_page_has_no_alternates(client, db):
+    html = client.get("/nl//evil.example/x/").content.decode()
+    assert 'rel="alternate"' not in html and "evil.example/x/" not in html.split("<body")[0]
+
+
 def test_the_default_address_sends_each_reader_to_their_language(client, catalogue):
     response = client.get("/practices/?reach=2", headers={"accept-language": "sv"})
     assert response["Location"] == "/sv/practices/?reach=2"
@@ -142,7 +147,8 @@ def test_robots_txt_points_to_the_sitemap(client, db):
     assert robots["Content-Type"].startswith("text/plain")
     lines = robots.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
-    assert "Disallow: /admin/" in lines and "Disallow: /*/share/status/" in lines
+    assert "Disallow: /*/share/status/" in lines
+    assert not [line for line in lines if "admin" in line]  # its address stays unpublished
 
 
 def test_editors_see_which_translations_are_missing(client, catalogue):

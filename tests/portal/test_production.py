@@ -7,6 +7,9 @@ import os
 import secrets
 import subprocess
 import sys
+import time
+from urllib.error import HTTPError, URLError
+from urllib.request import urlopen
 
 import pytest
 from django.conf import settings
@@ -154,3 +157,32 @@ def test_logs_are_json_lines():
     record.status_code = 500
     line = json.loads(JsonFormatter().format(record))
     assert line["level"] == "ERROR" and line["message"] == "Bad: x" and line["status"] == 500
+
+
+def test_private_links_stay_out_of_the_logs(tmp_path):
+    record = logging.LogRecord(
+        "django.request", logging.WARNING, __file__, 1, "Not Found: %s",
+        ("/fr/share/status/s3cr3t-token_value/",), None,
+    )  # fmt: skip
+    assert "s3cr3t" not in JsonFormatter().format(record)
+    log = tmp_path / "gunicorn.log"
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "VIRTUAL_ENV")}
+    env.update(GUNICORN_BIND="127.0.0.1:8131", GUNICORN_WORKERS="1")
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn"], cwd=settings.BASE_DIR, env=env,
+            stdout=output, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            for _ in range(50):
+                try:
+                    urlopen("http://127.0.0.1:8131/fr/share/status/s3cr3t-token_value/")
+                except HTTPError:
+                    break  # answered (404): the request is in the access log
+                except URLError:
+                    time.sleep(0.2)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    text = log.read_text()
+    assert "/fr/share/status/[private]/" in text and "s3cr3t" not in text

@@ -1,6 +1,12 @@
 """Whole list pages and JSON listings, cached for readers without a session."""
 
+from datetime import timedelta
+
 from django.contrib.auth.models import User
+from django.utils import timezone
+
+from practices import moderation
+from practices.models import Practice, Status
 
 
 def test_a_second_reader_gets_the_page_from_the_cache(
@@ -56,3 +62,18 @@ def test_refusals_are_not_cached(client, make_practice, django_assert_max_num_qu
     with django_assert_max_num_queries(10) as queries:
         assert client.get("/api/practices/?reach=9").status_code == 400
     assert len(queries) > 1
+
+
+def test_a_change_shows_whatever_the_clocks_say(
+    client, make_practice, django_capture_on_commit_callbacks
+):
+    """Another app server with its clock ahead saved a practice last: the time of the
+    latest change does not move when this one publishes, but the generation does."""
+    ahead = make_practice(title_nl="Van een server die voorloopt")
+    Practice.objects.filter(pk=ahead.pk).update(updated_at=timezone.now() + timedelta(hours=1))
+    waiting = make_practice(status=Status.SUBMITTED, title_nl="Net gepubliceerd")
+    assert "Net gepubliceerd" not in client.get("/nl/practices/").content.decode()
+    editor = User.objects.create_user("eda", is_staff=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.publish(waiting, by=editor)
+    assert "Net gepubliceerd" in client.get("/nl/practices/").content.decode()

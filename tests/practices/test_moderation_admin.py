@@ -88,6 +88,8 @@ def test_erasing_personal_data_keeps_the_practice(editor, submission, mailoutbox
     )
     erased = Submission.objects.get(pk=submission.pk)
     assert (erased.name, erased.email, erased.role, erased.organisation) == ("", "", "", "")
+    assert erased.token != submission.token
+    assert Client().get(f"/fr/share/status/{submission.token}/").status_code == 404
     assert erased.erased_at is not None and Practice.objects.filter(pk=erased.practice_id).exists()
     mailoutbox.clear()
     moderate(editor, erased.practice, "publish")

@@ -123,7 +123,9 @@ def test_a_rejected_submission_says_so_on_the_status_page(client, editor, mailou
     assert "decided not to publish" in page
     assert "This is a &lt;b&gt;training offer&lt;/b&gt;, not a practice." in page
     assert "<form" not in page.split("</header>")[1]
-    assert client.post(status_link(mailoutbox[0]), FRENCH_ANSWERS).status_code == 200
+    late = client.post(status_link(mailoutbox[0]), {**FRENCH_ANSWERS, "what": "Mes ajouts"})
+    assert late.status_code == 409 and "no longer waiting" in late.content.decode()
+    assert "Mes ajouts" in late.content.decode()  # what they sent is not lost
     assert Practice.objects.get(pk=practice.pk).status == Status.REJECTED
 
 
@@ -212,3 +214,29 @@ def test_the_rate_limit_keeps_what_was_typed(client, catalogue, settings):
     assert Submission.objects.count() == 2
     other_address = client.post("/fr/share/", FRENCH_ANSWERS, REMOTE_ADDR="192.0.2.7")
     assert other_address.status_code == 302
+
+
+def test_a_mail_server_that_fails_loses_nothing_and_shows_the_reference(
+    client, editor, settings, caplog
+):
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 1, "timeout": 2},  # nothing listens
+        }
+    }
+    response = client.post("/fr/share/", FRENCH_ANSWERS)
+    submission = Submission.objects.get()
+    assert response.status_code == 302 and submission.reference in response["Location"]
+    assert "submission_received" in caplog.text and submission.token not in caplog.text
+
+
+def test_editors_can_edit_every_translated_text_in_admin(client, editor):
+    from modeltranslation.translator import translator
+
+    client.force_login(editor)
+    client.post("/fr/share/", FRENCH_ANSWERS)
+    practice = Submission.objects.get().practice
+    html = client.get(f"/admin/practices/practice/{practice.pk}/change/").content.decode()
+    for field in translator.get_options_for_model(Practice).fields:
+        assert f'name="{field}_nl"' in html, field

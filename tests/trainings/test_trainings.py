@@ -182,3 +182,10 @@ def test_the_demo_has_the_four_seed_programmes_in_every_language(catalogue):
     hasselt = trainings.get(slug="hasselt-customer-friendly-services-training")
     with translation.override("en"):
         assert hasselt.effort() == "5 sessions of half a day, 17.5 hours in all"
+
+
+def test_facet_counts_say_what_they_count(client, make_training):
+    make_training()
+    html = client.get("/en/trainings/").content.decode()
+    assert '(1<span class="visually-hidden"> training programme</span>)' in html
+    assert "> practices</span>" not in html

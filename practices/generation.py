@@ -1,0 +1,24 @@
+"""A counter in the cache that says the catalogue changed. It is raised after the commit
+of every change to its content, so every app server that shares the cache sees the change
+at once, whatever its clock and in whatever order transactions commit."""
+
+from django.core.cache import cache
+from django.db import transaction
+
+KEY = "catalogue-generation"
+
+
+def current():
+    return cache.get_or_set(KEY, 0, timeout=None)
+
+
+def changed():
+    """Raise the counter once the current transaction commits (at once outside one)."""
+
+    def raise_counter():
+        try:
+            cache.incr(KEY)
+        except ValueError:  # not in the cache (yet, or any more)
+            cache.set(KEY, 1, timeout=None)
+
+    transaction.on_commit(raise_counter)
