@@ -42,6 +42,7 @@ def practice_list(request):
     return render(request, "practices/practice_list.html", context)
 
 
+@cached_page
 def practice_detail(request, slug):
     context = practice_page(Practice.objects.published(), slug=slug)
     return render(request, "practices/practice_detail.html", context)

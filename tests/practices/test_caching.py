@@ -77,3 +77,17 @@ def test_a_change_shows_whatever_the_clocks_say(
     with django_capture_on_commit_callbacks(execute=True):
         moderation.publish(waiting, by=editor)
     assert "Net gepubliceerd" in client.get("/nl/practices/").content.decode()
+
+
+def test_a_practice_page_is_cached_until_an_editor_changes_it(
+    client, make_practice, django_assert_num_queries
+):
+    practice = make_practice(title_nl="Eerste titel")
+    assert "Eerste titel" in client.get(practice.get_absolute_url()).content.decode()
+    with django_assert_num_queries(1):
+        client.get(practice.get_absolute_url())
+    practice.title_nl = "Nieuwe titel"
+    practice.save()
+    assert "Nieuwe titel" in client.get(practice.get_absolute_url()).content.decode()
+    moderation.archive(practice, by=User.objects.create_user("eda", is_staff=True))
+    assert client.get(practice.get_absolute_url()).status_code == 404  # not served stale
