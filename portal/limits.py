@@ -3,6 +3,7 @@ brakes on sharing initiatives and on guessing admin passwords."""
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -12,6 +13,11 @@ def key(purpose, value):
 
 
 def address(request):
+    """The client's address: behind the portal's own proxy (TRUST_X_FORWARDED_FOR), the
+    last one in X-Forwarded-For, which that proxy wrote; else the connection's."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.TRUST_X_FORWARDED_FOR and forwarded:
+        return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
 
 

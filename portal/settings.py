@@ -260,6 +260,10 @@ SHARE_RATE_WINDOW = 3600
 # Failed admin logins from one address or for one account in ADMIN_LOGIN_WINDOW seconds.
 ADMIN_LOGIN_ATTEMPTS = int(env_str("ADMIN_LOGIN_ATTEMPTS", "5"))
 ADMIN_LOGIN_WINDOW = 15 * 60
+# Behind the portal's own proxy, every request comes from the proxy: the limits count the
+# client's address the proxy writes last in X-Forwarded-For. Never set this without such
+# a proxy, or anyone could claim any address.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 # The facet counts' covering index (INCLUDE columns) is for PostgreSQL; SQLite, which has
 # no such indexes, makes it a plain one, as it should.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]

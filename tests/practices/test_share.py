@@ -240,3 +240,34 @@ def test_editors_can_edit_every_translated_text_in_admin(client, editor):
     html = client.get(f"/admin/practices/practice/{practice.pk}/change/").content.decode()
     for field in translator.get_options_for_model(Practice).fields:
         assert f'name="{field}_nl"' in html, field
+
+
+def test_behind_the_proxy_the_limit_counts_each_client(client, catalogue, settings):
+    settings.SHARE_RATE_LIMIT = 1
+    via_proxy = {"REMOTE_ADDR": "10.0.0.2"}  # every request comes from the proxy
+    assert (
+        client.post(
+            "/fr/share/", FRENCH_ANSWERS, HTTP_X_FORWARDED_FOR="192.0.2.1", **via_proxy
+        ).status_code
+        == 302
+    )
+    # Without trusting the proxy, the second client is taken for the first.
+    assert (
+        client.post(
+            "/fr/share/", FRENCH_ANSWERS, HTTP_X_FORWARDED_FOR="192.0.2.2", **via_proxy
+        ).status_code
+        == 429
+    )
+    settings.TRUST_X_FORWARDED_FOR = True
+    assert (
+        client.post(
+            "/fr/share/", FRENCH_ANSWERS, HTTP_X_FORWARDED_FOR="spoofed, 192.0.2.2", **via_proxy
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            "/fr/share/", FRENCH_ANSWERS, HTTP_X_FORWARDED_FOR="192.0.2.2", **via_proxy
+        ).status_code
+        == 429
+    )
