@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from modeltranslation.translator import translator
 
 from practices import moderation
 from practices.editors import ensure_editors_group
@@ -232,8 +233,6 @@ def test_a_mail_server_that_fails_loses_nothing_and_shows_the_reference(
 
 
 def test_editors_can_edit_every_translated_text_in_admin(client, editor):
-    from modeltranslation.translator import translator
-
     client.force_login(editor)
     client.post("/fr/share/", FRENCH_ANSWERS)
     practice = Submission.objects.get().practice
@@ -244,30 +243,17 @@ def test_editors_can_edit_every_translated_text_in_admin(client, editor):
 
 def test_behind_the_proxy_the_limit_counts_each_client(client, catalogue, settings):
     settings.SHARE_RATE_LIMIT = 1
-    via_proxy = {"REMOTE_ADDR": "10.0.0.2"}  # every request comes from the proxy
-    assert (
-        client.post(
-            "/fr/share/", FRENCH_ANSWERS, HTTP_X_FORWARDED_FOR="192.0.2.1", **via_proxy
-        ).status_code
-        == 302
-    )
+
+    def share_from(forwarded_for):
+        """A submission through the proxy (every request comes from 10.0.0.2)."""
+        response = client.post(
+            "/fr/share/", FRENCH_ANSWERS, HTTP_X_FORWARDED_FOR=forwarded_for, REMOTE_ADDR="10.0.0.2"
+        )
+        return response.status_code
+
+    assert share_from("192.0.2.1") == 302
     # Without trusting the proxy, the second client is taken for the first.
-    assert (
-        client.post(
-            "/fr/share/", FRENCH_ANSWERS, HTTP_X_FORWARDED_FOR="192.0.2.2", **via_proxy
-        ).status_code
-        == 429
-    )
+    assert share_from("192.0.2.2") == 429
     settings.TRUST_X_FORWARDED_FOR = True
-    assert (
-        client.post(
-            "/fr/share/", FRENCH_ANSWERS, HTTP_X_FORWARDED_FOR="spoofed, 192.0.2.2", **via_proxy
-        ).status_code
-        == 302
-    )
-    assert (
-        client.post(
-            "/fr/share/", FRENCH_ANSWERS, HTTP_X_FORWARDED_FOR="192.0.2.2", **via_proxy
-        ).status_code
-        == 429
-    )
+    assert share_from("spoofed, 192.0.2.2") == 302
+    assert share_from("192.0.2.2") == 429
