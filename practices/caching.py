@@ -1,10 +1,12 @@
 """Whole public pages of the catalogue, cached for readers without a session.
 
 A page is kept under its full address (host, language prefix, query string) and the
-catalogue's version (catalogue_version), so saving any practice makes every cached page
-stale at once; CATALOGUE_CACHE_TIMEOUT bounds how long a change that saves no practice (a deleted
-practice, a renamed theme) can go unseen. A reader who has a session (an editor, say)
-always gets a page made for them, and so does any request but a GET or HEAD.
+catalogue's version (catalogue_version), so saving a practice that readers see (or that
+was just archived) makes every cached page stale at once, while a new submission or an
+edit of a draft leaves them be; CATALOGUE_CACHE_TIMEOUT bounds how long a change that
+saves no practice (a deleted practice, a renamed theme) can go unseen. A reader who has
+a session (an editor, say) always gets a page made for them, and so does any request but
+a GET or HEAD.
 """
 
 import hashlib

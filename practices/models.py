@@ -55,6 +55,10 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+# A published practice shows on the public pages; an archived one has just left them.
+PUBLIC_STATUSES = (Status.PUBLISHED, Status.ARCHIVED)
+
+
 @dataclass(frozen=True)
 class Localized:
     """A text in the reader's language, or in the original one when it is missing."""
@@ -145,7 +149,12 @@ class TranslatedContent(WrittenContent):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "languages", "updated_at"}
         super().save(*args, **kwargs)
-        generation.changed()  # cached pages and counts are made afresh
+        if self.changes_public_pages():
+            generation.changed()  # cached pages and counts are made afresh
+
+    def changes_public_pages(self):
+        """Whether saving it now changes what readers see."""
+        return True
 
     def delete(self, *args, **kwargs):
         generation.changed()
@@ -251,8 +260,10 @@ class PracticeQuerySet(ContentQuerySet):
         return self.order_by("-published_at", "-pk")
 
     def last_change(self):
-        """When a practice was last saved (None in an empty catalogue)."""
-        return self.aggregate(changed=models.Max("updated_at"))["changed"]
+        """When a practice that readers see, or just saw, was last saved (None before any
+        was published): a new submission leaves every cached page as it is."""
+        changed = self.filter(status__in=PUBLIC_STATUSES).aggregate(models.Max("updated_at"))
+        return changed["updated_at__max"]
 
     def update_search_vectors(self):
         search.update_vectors(self)
@@ -339,7 +350,11 @@ class Practice(TranslatedContent):
         verbose_name_plural = _("practices")
         indexes = [
             models.Index(fields=["status", "-published_at"], name="practice_status_idx"),
-            models.Index(fields=["updated_at"], name="practice_updated_idx"),
+            models.Index(
+                fields=["updated_at"],
+                condition=models.Q(status__in=PUBLIC_STATUSES),
+                name="practice_public_updated_idx",
+            ),
             # The newest of a domain (similar practices), and on PostgreSQL every facet
             # counted from the index alone, without reading the wide rows.
             models.Index(
@@ -375,6 +390,9 @@ class Practice(TranslatedContent):
 
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
+
+    def changes_public_pages(self):
+        return self.status in PUBLIC_STATUSES
 
     def web_links(self):
         """The links that are web addresses: never a javascript: or data: one."""

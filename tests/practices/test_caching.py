@@ -3,10 +3,12 @@
 from datetime import timedelta
 
 from django.contrib.auth.models import User
+from django.test import Client
 from django.utils import timezone
 
 from practices import moderation
 from practices.models import Practice, Status
+from tests.practices.test_share import FRENCH_ANSWERS
 
 
 def test_a_second_reader_gets_the_page_from_the_cache(
@@ -91,3 +93,23 @@ def test_a_practice_page_is_cached_until_an_editor_changes_it(
     assert "Nieuwe titel" in client.get(practice.get_absolute_url()).content.decode()
     moderation.archive(practice, by=User.objects.create_user("eda", is_staff=True))
     assert client.get(practice.get_absolute_url()).status_code == 404  # not served stale
+
+
+def test_a_submission_leaves_the_cached_pages_as_they_are(
+    client, catalogue, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """A wave of submissions (or of spam) must not make every reader wait for fresh pages:
+    nothing readers see changes until an editor publishes."""
+    practice = Practice.objects.published().first()
+    pages = ["/fr/practices/", "/api/practices/?lang=fr", practice.get_absolute_url()]
+    for page in pages:
+        client.get(page)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert Client().post("/fr/share/", FRENCH_ANSWERS).status_code == 302
+    for page in pages:
+        with django_assert_num_queries(1):  # still served from the cache
+            assert client.get(page).status_code == 200
+    submitted = Practice.objects.get(status=Status.SUBMITTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.publish(submitted, by=User.objects.create_user("eda", is_staff=True))
+    assert FRENCH_ANSWERS["title"] in client.get("/fr/practices/").content.decode()
