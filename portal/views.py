@@ -4,10 +4,12 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from practices.caching import cached_page
 from practices.models import Domain, Practice, Status
 from trainings.models import TrainingProgramme
 
 
+@cached_page
 def home(request):
     domains = Domain.objects.annotate(
         practice_count=Count("practices", filter=Q(practices__status=Status.PUBLISHED))

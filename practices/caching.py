@@ -1,12 +1,13 @@
-"""Whole public pages of the catalogue, cached for readers without a session.
+"""Whole public pages of the catalogue (home, practice lists and pages, the JSON
+listing), cached for readers without a session.
 
 A page is kept under its full address (host, language prefix, query string) and the
 catalogue's version (catalogue_version), so saving a practice that readers see (or that
-was just archived) makes every cached page stale at once, while a new submission or an
-edit of a draft leaves them be; CATALOGUE_CACHE_TIMEOUT bounds how long a change that
-saves no practice (a deleted practice, a renamed theme) can go unseen. A reader who has
-a session (an editor, say) always gets a page made for them, and so does any request but
-a GET or HEAD.
+was just archived) or a training programme makes every cached page stale at once, while
+a new submission or an edit of a draft practice leaves them be; CATALOGUE_CACHE_TIMEOUT
+bounds how long a change that saves no practice (a deleted practice, a renamed theme)
+can go unseen. A reader who has a session (an editor, say) always gets a page made for
+them, and so does any request but a GET or HEAD.
 """
 
 import hashlib
@@ -14,18 +15,30 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Max, Subquery
 from django.http import HttpResponse
 
+from trainings.models import TrainingProgramme
+
 from . import generation
-from .models import Practice
+from .models import PUBLIC_STATUSES, Practice
+
+
+def last_changes():
+    """When a practice that readers see (or just saw) and a training programme were last
+    saved, in one query."""
+    newest_training = TrainingProgramme.objects.order_by("-updated_at").values("updated_at")
+    return Practice.objects.filter(status__in=PUBLIC_STATUSES).aggregate(
+        practice=Max("updated_at"), training=Max(Subquery(newest_training[:1]))
+    )
 
 
 def catalogue_version(request):
-    """When a practice was last saved, and the catalogue's generation (practices.generation),
-    asked once a request: the first serves app servers that share no cache, the second
-    those that do, whatever their clocks."""
+    """The last changes of the content public pages show, and the catalogue's generation
+    (practices.generation), asked once a request: the first serve app servers that share
+    no cache, the second those that do, whatever their clocks."""
     if not hasattr(request, "catalogue_version"):
-        request.catalogue_version = (Practice.objects.last_change(), generation.current())
+        request.catalogue_version = (*last_changes().values(), generation.current())
     return request.catalogue_version
 
 

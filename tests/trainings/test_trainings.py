@@ -189,3 +189,21 @@ def test_facet_counts_say_what_they_count(client, make_training):
     html = client.get("/en/trainings/").content.decode()
     assert '(1<span class="visually-hidden"> training programme</span>)' in html
     assert "> practices</span>" not in html
+
+
+def test_cached_pages_show_a_new_programme_at_once(
+    client, make_training, make_practice, django_assert_num_queries
+):
+    """Without a shared cache the generation counter stays in one process; the time of
+    the programmes' last change tells every process that the pages changed."""
+    practice = make_practice()
+    pages = ["/nl/", practice.get_absolute_url()]
+    for page in pages:
+        client.get(page)
+        with django_assert_num_queries(1):  # from the cache
+            assert client.get(page).status_code == 200
+    training = make_training(title_nl="Nieuw: klare taal aan het loket")
+    training.practices.add(practice)
+    TrainingProgramme.objects.get(pk=training.pk).save()  # as admin saves after the links
+    for page in pages:
+        assert "Nieuw: klare taal aan het loket" in client.get(page).content.decode()

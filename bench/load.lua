@@ -1,0 +1,56 @@
+-- wrk's side of the load test (bench/load.py writes the plan this reads and runs wrk).
+-- Each request is drawn at random from the plan's list, which holds every page in
+-- proportion to the mix; "POST" stands for a submission of the share form, each with a
+-- title of its own ("<run> <thread>-<number>") so that bench/load.py can find every one.
+
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("id", #threads)
+end
+
+function init(args)
+  plan = dofile(args[1])
+  math.randomseed(id * 7919)
+  posted = 0 -- submissions sent by this thread
+  statuses = {} -- status code -> responses
+end
+
+function request()
+  local path = plan.requests[math.random(#plan.requests)]
+  if path == "POST" then
+    posted = posted + 1
+    local body = plan.body_before .. id .. "-" .. posted .. plan.body_after
+    return wrk.format("POST", plan.share, plan.post_headers, body)
+  end
+  return wrk.format("GET", path, plan.get_headers)
+end
+
+function response(status)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+-- One line of JSON for bench/load.py: counts, statuses and the latency percentiles (ms).
+function done(summary, latency)
+  local sent, totals, codes = 0, {}, {}
+  for _, thread in ipairs(threads) do
+    sent = sent + thread:get("posted")
+    for status, count in pairs(thread:get("statuses")) do
+      totals[status] = (totals[status] or 0) + count
+    end
+  end
+  for status, count in pairs(totals) do
+    codes[#codes + 1] = string.format('"%d": %d', status, count)
+  end
+  local errors = summary.errors
+  io.write(string.format(
+    'LOAD {"requests": %d, "seconds": %.3f, "posted": %d, "statuses": {%s}, '
+      .. '"socket_errors": %d, "timeouts": %d, "p50": %.2f, "p95": %.2f, "p99": %.2f, '
+      .. '"max": %.2f}\n',
+    summary.requests, summary.duration / 1e6, sent, table.concat(codes, ", "),
+    errors.connect + errors.read + errors.write, errors.timeout,
+    latency:percentile(50) / 1e3, latency:percentile(95) / 1e3,
+    latency:percentile(99) / 1e3, latency.max / 1e3
+  ))
+end

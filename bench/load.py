@@ -1,0 +1,298 @@
+"""A busy morning on loopback: wrk sends a mix of readers and submitters to gunicorn with
+production settings on PostgreSQL and Redis, then checks that every submission was stored
+and compares cached and uncached pages side by side. From the project folder:
+
+    uv run python -m bench.load                     # 10,000 practices, 60 s, 16 connections
+    uv run python -m bench.load --reuse --seconds 20 --connections 32
+
+It needs wrk (`apt-get install wrk`), PostgreSQL at --postgres-url (it drops and recreates
+the database "load" there, unless --reuse finds it filled) and Redis at --redis-url (it
+empties that database). The Markdown report goes to stdout, progress to stderr; the
+server's log to bench/load-server.log. See docs/performance.md.
+"""
+
+import argparse
+import http.client
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import psycopg
+import redis
+
+from bench.mix import MIX, kind_of, plan
+from bench.run import ROOT, log, recreate
+
+PORT = 8150
+LOG = ROOT / "bench" / "load-server.log"
+PROXY = {"X-Forwarded-Proto": "https"}  # as the TLS proxy in front says (BEHIND_TLS_PROXY)
+
+
+def arguments():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--practices", type=int, default=10_000)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--connections", type=int, default=16, help="wrk's open connections")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--pairs", type=int, default=40, help="side-by-side pairs per page kind")
+    parser.add_argument("--reuse", action="store_true", help="keep a filled database")
+    parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/load")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/7")
+    return parser.parse_args()
+
+
+def percentile(values, share):
+    """Nearest rank."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)] if ordered else float("nan")
+
+
+def manage(*command, env=None):
+    subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+
+
+def prepare(args):
+    """The catalogue of --practices published practices, made unless --reuse finds it."""
+    if args.reuse:
+        try:
+            with psycopg.connect(args.postgres_url) as db:
+                query = "SELECT count(*) FROM practices_practice WHERE status = 'published'"
+                if db.execute(query).fetchone()[0] >= args.practices:
+                    return
+        except psycopg.Error:
+            pass
+    log(f"making {args.practices:,} practices in {args.postgres_url}")
+    recreate(args.postgres_url)
+    env = {**os.environ, "DATABASE_URL": args.postgres_url}
+    manage("migrate", "--verbosity", "0", env=env)
+    manage("generate_practices", str(args.practices), env=env)
+    with psycopg.connect(args.postgres_url, autocommit=True) as db:
+        db.execute("VACUUM ANALYZE")
+
+
+def server_env(args):
+    """Production settings behind a TLS proxy, as docs/deployment.md sets them up; the
+    share limit is raised because every submitter here has the same address."""
+    return {
+        **{k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "VIRTUAL_ENV")},
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": "load-test-only-" + uuid.uuid4().hex,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": args.postgres_url,
+        "REDIS_URL": args.redis_url,
+        "BEHIND_TLS_PROXY": "true",
+        "SHARE_RATE_LIMIT": "1000000",
+        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+        "GUNICORN_WORKERS": str(args.workers),
+    }
+
+
+def start_server(args):
+    env = server_env(args)
+    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+    access = "ACCESS|%(m)s|%(U)s|%(q)s|%(s)s|%(D)s"  # D: the request's time in µs
+    command = [sys.executable, "-m", "gunicorn", "--access-logformat", access]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=LOG.open("w"), stderr=2)
+    for _ in range(100):
+        try:
+            if fetch("/health/")[0] == 200:
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer /health/: see bench/load-server.log")
+
+
+def fetch(path, connection=None):
+    """(status, headers, body) of a GET through the proxy's eyes."""
+    connection = connection or http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    connection.request("GET", path, headers=PROXY)
+    response = connection.getresponse()
+    return response.status, response.headers, response.read().decode()
+
+
+def check_pages(requests):
+    """Every page of the mix answers 200 (a wrong address would measure a 404)."""
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    wrong = [path for path in set(requests) - {"POST"} if fetch(path, connection)[0] != 200]
+    if wrong:
+        raise SystemExit(f"these pages of the mix do not answer 200: {wrong[:5]}")
+
+
+def run_wrk(args, mix_plan):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as file:
+        file.write(mix_plan)
+        file.flush()
+        command = ["wrk", "-t1", f"-c{args.connections}", f"-d{args.seconds}s", "--timeout", "10s"]
+        command += ["-s", "bench/load.lua", f"http://127.0.0.1:{PORT}", "--", file.name]
+        output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    line = next(line for line in output.stdout.splitlines() if line.startswith("LOAD "))
+    return json.loads(line.removeprefix("LOAD "))
+
+
+def stored(args, title):
+    """Practices and submissions stored with titles that start with `title`."""
+    with psycopg.connect(args.postgres_url) as db:
+        return db.execute(
+            "SELECT count(*), count(DISTINCT p.title_nl), count(s.id) FROM practices_practice p"
+            " LEFT JOIN practices_submission s ON s.practice_id = p.id"
+            " WHERE p.title_nl LIKE %s AND p.status = 'submitted'",
+            [f"{title}%"],
+        ).fetchone()
+
+
+def server_times(log_part):
+    """The server's time of each request in ms by kind, from gunicorn's access log, and
+    the errors Django logged."""
+    times, errors = {kind: [] for kind in MIX}, 0
+    for line in log_part.splitlines():
+        if line.startswith("ACCESS|"):
+            _, method, path, query, status, micro = line.split("|")
+            times[kind_of(method, path, query)].append(int(micro) / 1000)
+        elif '"level": "ERROR"' in line:
+            errors += 1
+    return times, errors
+
+
+def side_by_side(args, paths):
+    """(uncached, cached) times in ms of each page, client side: the cache is emptied, the
+    page asked (made and cached), then asked again (from the cache)."""
+    cache = redis.Redis.from_url(args.redis_url)
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    pairs = []
+    for path in paths:
+        pair = []
+        for flush in (True, False):
+            if flush:
+                cache.flushdb()
+            started = time.perf_counter()
+            assert fetch(path, connection)[0] == 200, path
+            pair.append((time.perf_counter() - started) * 1000)
+        pairs.append(pair)
+    return pairs
+
+
+def worker_memory(server):
+    """Resident memory of each gunicorn worker, in MB."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    return [
+        int(Path(f"/proc/{pid}/status").read_text().split("VmRSS:")[1].split()[0]) / 1024
+        for pid in children
+    ]
+
+
+def csrf():
+    """A CSRF token and its cookie from the share form, for every submission of the run."""
+    status, headers, body = fetch("/nl/share/")
+    cookie = headers["Set-Cookie"].split(";")[0]
+    token = body.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    return token, cookie
+
+
+def main():
+    args = arguments()
+    prepare(args)
+    cache = redis.Redis.from_url(args.redis_url)
+    cache.flushdb()
+    title = f"Lasttest {uuid.uuid4().hex[:6]} "
+    server = start_server(args)
+    try:
+        mix_plan, requests, compared = plan(args.postgres_url, PORT, title, *csrf())
+        check_pages(requests)
+        cache.flushdb()  # as just after a practice is published
+        log(f"wrk: {args.connections} connections for {args.seconds} s")
+        begin = LOG.stat().st_size
+        result = run_wrk(args, mix_plan)
+        time.sleep(2)  # for requests still in the workers when wrk stopped
+        with LOG.open() as file:
+            file.seek(begin)
+            times, errors = server_times(file.read())
+        result.update(stored=stored(args, title), memory=worker_memory(server), errors=errors)
+        log("cached and uncached, side by side")
+        pairs = {kind: side_by_side(args, paths[: args.pairs]) for kind, paths in compared.items()}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(report(args, result, times, pairs))
+
+
+def ms(value):
+    return f"{value:,.1f}"
+
+
+def report(args, result, times, pairs):
+    with psycopg.connect(args.postgres_url) as db:
+        version = db.execute("SELECT version()").fetchone()[0].split(" on ")[0]
+    statuses = result["statuses"]
+    fives = sum(count for status, count in statuses.items() if status.startswith("5"))
+    practices, distinct, submissions = result["stored"]
+    answered = statuses.get("302", 0)
+    lines = [
+        f"{args.practices:,} practices on {version}, Redis cache; gunicorn {args.workers} "
+        f"workers × 2 threads (production settings); wrk: 1 thread, {args.connections} "
+        f"connections, {args.seconds} s; {os.cpu_count()} cores shared by all of them.",
+        "",
+        "| requests | per second | p50 ms | p95 ms | p99 ms | max ms | statuses | 5xx |",
+        "|---|---|---|---|---|---|---|---|",
+        f"| {result['requests']:,} | {result['requests'] / result['seconds']:,.0f} "
+        f"| {ms(result['p50'])} | {ms(result['p95'])} | {ms(result['p99'])} "
+        f"| {ms(result['max'])} | {json.dumps(statuses)} | {fives} |",
+        "",
+        f"Socket errors {result['socket_errors']}, timeouts {result['timeouts']}, errors "
+        f"logged by the portal {result['errors']}. Submissions: {result['posted']:,} sent, "
+        f"{answered:,} answered with the confirmation before wrk stopped, {practices:,} "
+        f"stored ({distinct:,} distinct titles, {submissions:,} with their submitter's "
+        f"details). Worker memory at the end: "
+        + ", ".join(f"{size:,.0f} MB" for size in result["memory"])
+        + ".",
+        "",
+        "Server time by kind (gunicorn's access log), ms:",
+        "",
+        "| kind | share | requests | p50 | p95 | p99 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for kind, share in MIX.items():
+        kind_times = times[kind]
+        lines.append(
+            f"| {kind} | {share}% | {len(kind_times):,} | {ms(percentile(kind_times, 0.5))} "
+            f"| {ms(percentile(kind_times, 0.95))} | {ms(percentile(kind_times, 0.99))} |"
+        )
+    lines += [
+        "",
+        f"Cached and uncached, side by side ({args.pairs} pages of each kind, client side):",
+        "",
+        "| kind | uncached p50 | p95 | cached p50 | p95 | faster (p50) |",
+        "|---|---|---|---|---|---|",
+    ]
+    speedups = []
+    for kind, kind_pairs in pairs.items():
+        uncached, cached = zip(*kind_pairs, strict=True)
+        speedups.append(statistics.median(uncached) / statistics.median(cached))
+        lines.append(
+            f"| {kind} | {ms(statistics.median(uncached))} | {ms(percentile(uncached, 0.95))} "
+            f"| {ms(statistics.median(cached))} | {ms(percentile(cached, 0.95))} "
+            f"| {speedups[-1]:.1f}× |"
+        )
+    targets = {
+        "no 5xx": fives == 0,
+        "every submission stored once": practices == result["posted"] == distinct == submissions,
+        "p95 under 200 ms": result["p95"] < 200,
+        "cached at least 5× faster": min(speedups) >= 5,
+    }
+    lines += [
+        "",
+        "Targets: "
+        + ", ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in targets.items()),
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
