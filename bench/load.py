@@ -41,6 +41,7 @@ def arguments():
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--connections", type=int, default=16, help="wrk's open connections")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     parser.add_argument("--pairs", type=int, default=40, help="side-by-side pairs per page kind")
     parser.add_argument("--reuse", action="store_true", help="keep a filled database")
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/load")
@@ -91,6 +92,7 @@ def server_env(args):
         "SHARE_RATE_LIMIT": "1000000",
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
         "GUNICORN_WORKERS": str(args.workers),
+        "GUNICORN_THREADS": str(args.threads),
     }
 
 
@@ -236,8 +238,9 @@ def report(args, result, times, pairs):
     answered = statuses.get("302", 0)
     lines = [
         f"{args.practices:,} practices on {version}, Redis cache; gunicorn {args.workers} "
-        f"workers × 2 threads (production settings); wrk: 1 thread, {args.connections} "
-        f"connections, {args.seconds} s; {os.cpu_count()} cores shared by all of them.",
+        f"workers × {args.threads} threads (production settings); wrk: 1 thread, "
+        f"{args.connections} connections, {args.seconds} s; {os.cpu_count()} cores shared "
+        "by all of them.",
         "",
         "| requests | per second | p50 ms | p95 ms | p99 ms | max ms | statuses | 5xx |",
         "|---|---|---|---|---|---|---|---|",

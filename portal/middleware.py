@@ -23,8 +23,10 @@ class RememberLanguage:
         return response
 
 
-class PermissionsPolicy:
-    """The Permissions-Policy header: the portal needs no camera, microphone, location…"""
+class BrowserPolicies:
+    """The headers Django does not set itself: Permissions-Policy (the portal needs no
+    camera, microphone, location…) and Cross-Origin-Resource-Policy (no other site may
+    load its pages or files into theirs)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -32,4 +34,7 @@ class PermissionsPolicy:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.headers.setdefault(
+            "Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY
+        )
         return response

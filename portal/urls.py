@@ -14,6 +14,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("health/", views.health, name="health"),
     path("robots.txt", views.robots, name="robots"),
+    path("favicon.ico", views.favicon),
     path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "sitemap-<section>.xml",

@@ -1,7 +1,8 @@
 from django.db import DatabaseError, connection
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 
 from practices.caching import cached_page
@@ -29,6 +30,12 @@ def robots(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def favicon(request):
+    """The portal's icon, for browsers that ask /favicon.ico (on the admin's pages, which
+    do not name it)."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 def health(request):

@@ -59,3 +59,21 @@ def page_without_js(browser):
     page = new_page(browser, javascript=False)
     yield page
     page.context.close()
+
+
+def watch(page, problems):
+    """Add to `problems` what the content security policy refuses on `page`, its script
+    errors and the files it misses; not the error Chromium writes for a page answered
+    404 or 400 itself (the not-found page, a form with errors)."""
+
+    def console(message):
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            problems.append(message.text)
+
+    def response(answer):
+        if answer.request.resource_type != "document" and answer.status >= 400:
+            problems.append(f"{answer.url}: {answer.status}")
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("response", response)

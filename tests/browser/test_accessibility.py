@@ -1,6 +1,7 @@
 """Every public page type in every language, audited in Chromium: axe-core with the WCAG
-2.0, 2.1 and 2.2 A and AA rules, valid HTML, headings in order, landmarks, and no
-horizontal scrolling at 320 px (as at 400% zoom on a 1280 px screen)."""
+2.0, 2.1 and 2.2 A and AA rules, valid HTML, headings in order, landmarks, no horizontal
+scrolling at 320 px (as at 400% zoom on a 1280 px screen), and nothing refused by the
+content security policy or failing in a script."""
 
 import itertools
 
@@ -12,7 +13,7 @@ from django.test import Client
 
 from practices import moderation
 from practices.models import Submission
-from tests.browser.conftest import new_page
+from tests.browser.conftest import new_page, watch
 from tests.conftest import LANGUAGES
 from tests.practices.test_share import FRENCH_ANSWERS
 
@@ -80,6 +81,7 @@ def audit(page, name, checked):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_type_passes_the_audit(site, browser, status_token, language):
     page, narrow, checked, problems = new_page(browser), new_page(browser, width=320), set(), []
+    watch(page, problems)
     for name, path in page_types(site, language, status_token).items():
         page.goto(site + path)
         problems += audit(page, name, checked)

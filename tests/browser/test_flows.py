@@ -7,7 +7,7 @@ from django.utils import translation
 
 from practices.editors import ensure_editors_group
 from practices.models import Practice, Status, Submission
-from tests.browser.conftest import new_page
+from tests.browser.conftest import new_page, watch
 
 
 def found(page):
@@ -106,6 +106,8 @@ def test_sharing_with_the_keyboard_alone_including_a_mistake(site, browser):
 
 
 def test_an_editor_publishes_a_submission_in_admin(site, page):
+    problems = []
+    watch(page, problems)  # the admin's pages load under the same security policy
     practice = Practice.objects.published().first()
     Practice.objects.filter(pk=practice.pk).update(status=Status.SUBMITTED)
     editor = get_user_model().objects.create_user("eda", password="geheim-123", is_staff=True)
@@ -128,3 +130,4 @@ def test_an_editor_publishes_a_submission_in_admin(site, page):
     assert Practice.objects.get(pk=practice.pk).status == Status.PUBLISHED
     page.goto(url)
     assert page.locator("h1").inner_text() == practice.title_nl
+    assert problems == []

@@ -65,6 +65,7 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=()",
+    "Cross-Origin-Resource-Policy": "same-origin",
 }
 
 
