@@ -1,9 +1,11 @@
-"""Production settings, security headers on every kind of response, the health check,
-the admin login brake, Redis as the shared cache and logs as JSON lines."""
+"""Production settings, security headers on every kind of response, static files, the
+health check, the admin login brake, Redis as the shared cache and logs as JSON lines."""
 
+import gzip
 import json
 import logging
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -14,6 +16,8 @@ from urllib.request import urlopen
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.management import call_command
 from django.test import Client
 
 from portal.logs import JsonFormatter
@@ -187,3 +191,18 @@ def test_private_links_stay_out_of_the_logs(tmp_path):
             server.wait(timeout=10)
     text = log.read_text()
     assert "/fr/share/status/[private]/" in text and "s3cr3t" not in text
+
+
+def test_static_files_are_hashed_compressed_and_kept_for_a_year(settings, tmp_path):
+    """What collectstatic and whitenoise do in production (DEBUG off)."""
+    settings.STATIC_ROOT = tmp_path
+    manifest = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": manifest}
+    settings.WHITENOISE_USE_FINDERS = settings.WHITENOISE_AUTOREFRESH = False
+    call_command("collectstatic", "--no-input", verbosity=0)
+    url = staticfiles_storage.url("css/portal.css")
+    assert re.fullmatch(r"/static/css/portal\.[0-9a-f]{12}\.css", url)
+    response = Client().get(url, headers={"accept-encoding": "gzip"})
+    assert response.status_code == 200 and response["Content-Encoding"] == "gzip"
+    assert response["Cache-Control"] == "max-age=315360000, public, immutable"
+    assert b":root {" in gzip.decompress(b"".join(response.streaming_content))
