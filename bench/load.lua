@@ -5,9 +5,17 @@
 
 local threads = {}
 
+-- Thread n sends its connections to the n-th port of LOAD_PORTS (one per app server).
 function setup(thread)
   table.insert(threads, thread)
   thread:set("id", #threads)
+  local ports = {}
+  for port in string.gmatch(os.getenv("LOAD_PORTS") or "", "%d+") do
+    ports[#ports + 1] = port
+  end
+  if #ports > 0 then
+    thread.addr = wrk.lookup("127.0.0.1", ports[(#threads - 1) % #ports + 1])[1]
+  end
 end
 
 function init(args)

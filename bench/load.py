@@ -8,7 +8,9 @@ and compares cached and uncached pages side by side. From the project folder:
 It needs wrk (`apt-get install wrk`), PostgreSQL at --postgres-url (it drops and recreates
 the database "load" there, unless --reuse finds it filled) and Redis at --redis-url (it
 empties that database). The Markdown report goes to stdout, progress to stderr; the
-server's log to bench/load-server.log. See docs/performance.md.
+servers' logs to bench/load-server-<port>.log. With --servers 2, two gunicorn instances
+(ports 8150 and 8151) share the database and Redis, and wrk sends half of the
+connections to each. See docs/performance.md.
 """
 
 import argparse
@@ -30,8 +32,8 @@ import redis
 from bench.mix import MIX, kind_of, plan
 from bench.run import ROOT, log, recreate
 
-PORT = 8150
-LOG = ROOT / "bench" / "load-server.log"
+PORT = 8150  # the first app server's; the next ones count up
+SECRET_KEY = "load-test-only-" + uuid.uuid4().hex  # one for every app server
 PROXY = {"X-Forwarded-Proto": "https"}  # as the TLS proxy in front says (BEHIND_TLS_PROXY)
 
 
@@ -42,6 +44,7 @@ def arguments():
     parser.add_argument("--connections", type=int, default=16, help="wrk's open connections")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+    parser.add_argument("--servers", type=int, default=1, help="gunicorn instances")
     parser.add_argument("--pairs", type=int, default=40, help="side-by-side pairs per page kind")
     parser.add_argument("--reuse", action="store_true", help="keep a filled database")
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/load")
@@ -55,8 +58,9 @@ def percentile(values, share):
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)] if ordered else float("nan")
 
 
-def manage(*command, env=None):
-    subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+def manage(*command, env=None, stdout=None):
+    command = [sys.executable, "manage.py", *command]
+    subprocess.run(command, cwd=ROOT, env=env, stdout=stdout, check=True)
 
 
 def prepare(args):
@@ -73,43 +77,47 @@ def prepare(args):
     recreate(args.postgres_url)
     env = {**os.environ, "DATABASE_URL": args.postgres_url}
     manage("migrate", "--verbosity", "0", env=env)
-    manage("generate_practices", str(args.practices), env=env)
+    manage("generate_practices", str(args.practices), env=env, stdout=sys.stderr)
     with psycopg.connect(args.postgres_url, autocommit=True) as db:
         db.execute("VACUUM ANALYZE")
 
 
-def server_env(args):
+def server_env(args, port):
     """Production settings behind a TLS proxy, as docs/deployment.md sets them up; the
     share limit is raised because every submitter here has the same address."""
     return {
         **{k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "VIRTUAL_ENV")},
         "DJANGO_ENV": "production",
-        "SECRET_KEY": "load-test-only-" + uuid.uuid4().hex,
+        "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": args.postgres_url,
         "REDIS_URL": args.redis_url,
         "BEHIND_TLS_PROXY": "true",
         "SHARE_RATE_LIMIT": "1000000",
-        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(args.workers),
         "GUNICORN_THREADS": str(args.threads),
     }
 
 
-def start_server(args):
-    env = server_env(args)
-    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+def log_file(port):
+    return ROOT / "bench" / f"load-server-{port}.log"
+
+
+def start_server(args, port):
+    env = server_env(args, port)
     access = "ACCESS|%(m)s|%(U)s|%(q)s|%(s)s|%(D)s"  # D: the request's time in µs
     command = [sys.executable, "-m", "gunicorn", "--access-logformat", access]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=LOG.open("w"), stderr=2)
+    output = log_file(port).open("w")
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=2)
     for _ in range(100):
         try:
-            if fetch("/health/")[0] == 200:
+            if fetch("/health/", http.client.HTTPConnection("127.0.0.1", port))[0] == 200:
                 return server
         except OSError:
             time.sleep(0.1)
     server.terminate()
-    raise SystemExit("gunicorn did not answer /health/: see bench/load-server.log")
+    raise SystemExit(f"gunicorn did not answer /health/: see {log_file(port)}")
 
 
 def fetch(path, connection=None):
@@ -128,13 +136,18 @@ def check_pages(requests):
         raise SystemExit(f"these pages of the mix do not answer 200: {wrong[:5]}")
 
 
-def run_wrk(args, mix_plan):
+def run_wrk(args, mix_plan, ports):
+    """wrk with a thread per app server, each thread's connections to its own."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as file:
         file.write(mix_plan)
         file.flush()
-        command = ["wrk", "-t1", f"-c{args.connections}", f"-d{args.seconds}s", "--timeout", "10s"]
-        command += ["-s", "bench/load.lua", f"http://127.0.0.1:{PORT}", "--", file.name]
-        output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+        command = ["wrk", f"-t{len(ports)}", f"-c{args.connections}", f"-d{args.seconds}s"]
+        command += ["--timeout", "10s", "-s", "bench/load.lua", f"http://127.0.0.1:{PORT}"]
+        env = {**os.environ, "LOAD_PORTS": ",".join(map(str, ports))}
+        command += ["--", file.name]
+        output = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        )
     line = next(line for line in output.stdout.splitlines() if line.startswith("LOAD "))
     return json.loads(line.removeprefix("LOAD "))
 
@@ -204,24 +217,31 @@ def main():
     cache = redis.Redis.from_url(args.redis_url)
     cache.flushdb()
     title = f"Lasttest {uuid.uuid4().hex[:6]} "
-    server = start_server(args)
+    ports = [PORT + number for number in range(args.servers)]
+    manage("collectstatic", "--noinput", "--verbosity", "0", env=server_env(args, PORT))
+    servers = [start_server(args, port) for port in ports]
     try:
         mix_plan, requests, compared = plan(args.postgres_url, PORT, title, *csrf())
         check_pages(requests)
         cache.flushdb()  # as just after a practice is published
         log(f"wrk: {args.connections} connections for {args.seconds} s")
-        begin = LOG.stat().st_size
-        result = run_wrk(args, mix_plan)
+        begin = [log_file(port).stat().st_size for port in ports]
+        result = run_wrk(args, mix_plan, ports)
         time.sleep(2)  # for requests still in the workers when wrk stopped
-        with LOG.open() as file:
-            file.seek(begin)
-            times, errors = server_times(file.read())
-        result.update(stored=stored(args, title), memory=worker_memory(server), errors=errors)
+        logs = ""
+        for port, start in zip(ports, begin, strict=True):
+            with log_file(port).open() as file:
+                file.seek(start)
+                logs += file.read()
+        times, errors = server_times(logs)
+        memory = [size for server in servers for size in worker_memory(server)]
+        result.update(stored=stored(args, title), memory=memory, errors=errors)
         log("cached and uncached, side by side")
         pairs = {kind: side_by_side(args, paths[: args.pairs]) for kind, paths in compared.items()}
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
     print(report(args, result, times, pairs))
 
 
@@ -237,10 +257,10 @@ def report(args, result, times, pairs):
     practices, distinct, submissions = result["stored"]
     answered = statuses.get("302", 0)
     lines = [
-        f"{args.practices:,} practices on {version}, Redis cache; gunicorn {args.workers} "
-        f"workers × {args.threads} threads (production settings); wrk: 1 thread, "
-        f"{args.connections} connections, {args.seconds} s; {os.cpu_count()} cores shared "
-        "by all of them.",
+        f"{args.practices:,} practices on {version}, Redis cache; {args.servers} gunicorn × "
+        f"{args.workers} workers × {args.threads} threads (production settings); wrk: "
+        f"{args.servers} thread(s), {args.connections} connections, {args.seconds} s; "
+        f"{os.cpu_count()} cores shared by all of them.",
         "",
         "| requests | per second | p50 ms | p95 ms | p99 ms | max ms | statuses | 5xx |",
         "|---|---|---|---|---|---|---|---|",
