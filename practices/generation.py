@@ -8,8 +8,9 @@ from django.db import transaction
 KEY = "catalogue-generation"
 
 
-def current():
-    return cache.get_or_set(KEY, 0, timeout=None)
+def current(known=None):
+    """The counter: `known` when the caller read it already, else read (or started)."""
+    return known if known is not None else cache.get_or_set(KEY, 0, timeout=None)
 
 
 def changed():

@@ -3,10 +3,12 @@
 from datetime import timedelta
 
 from django.contrib.auth.models import User
-from django.test import Client
+from django.core.cache import cache
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from practices import moderation
+from practices.caching import page_key
 from practices.models import Practice, Status
 from tests.practices.test_share import FRENCH_ANSWERS
 
@@ -113,3 +115,16 @@ def test_a_submission_leaves_the_cached_pages_as_they_are(
     with django_capture_on_commit_callbacks(execute=True):
         moderation.publish(submitted, by=User.objects.create_user("eda", is_staff=True))
     assert FRENCH_ANSWERS["title"] in client.get("/fr/practices/").content.decode()
+
+
+def test_a_newer_page_replaces_the_older_one_under_its_address(client, make_practice):
+    """One entry an address in the cache, however often the catalogue changes."""
+    make_practice(title_nl="Eerste voorbeeld")
+    client.get("/nl/practices/")
+    key = page_key(RequestFactory().get("/nl/practices/"))
+    older = cache.get(key)
+    make_practice(title_nl="Tweede voorbeeld")
+    assert "Tweede voorbeeld" in client.get("/nl/practices/").content.decode()
+    version, content_type, content = cache.get(key)
+    assert version != older[0] and b"Tweede voorbeeld" in content
+    assert content_type == "text/html; charset=utf-8"
