@@ -106,7 +106,7 @@ def log_file(port):
 
 def start_server(args, port):
     env = server_env(args, port)
-    access = "ACCESS|%(m)s|%(U)s|%(q)s|%(s)s|%(D)s|%(p)s"
+    access = "ACCESS|%(m)s|%(U)s|%(q)s|%(s)s|%(D)s|%(p)s"  # D: time in µs; p: the worker
     command = [sys.executable, "-m", "gunicorn", "--access-logformat", access]
     output = log_file(port).open("w")
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=2)
@@ -169,7 +169,7 @@ def server_times(log_part):
     times, errors = {kind: [] for kind in MIX}, 0
     for line in log_part.splitlines():
         if line.startswith("ACCESS|"):
-            _, method, path, query, status, micro, *_ = line.split("|")
+            _, method, path, query, status, micro, _ = line.split("|")
             times[kind_of(method, path, query)].append(int(micro) / 1000)
         elif '"level": "ERROR"' in line:
             errors += 1
