@@ -9,9 +9,10 @@ workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = 30
 graceful_timeout = 20
-# A worker is replaced after this many requests: memory stays flat over weeks.
-max_requests = 2000
-max_requests_jitter = 200
+# A worker is replaced after this many requests: memory stays flat over weeks. Not too
+# often: a new worker loads the portal and warms up while the other one waits.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 logger_class = "portal.logs.GunicornLogger"  # keeps private links out of the access log
