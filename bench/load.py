@@ -34,6 +34,7 @@ from bench.run import ROOT, log, recreate
 
 PORT = 8150  # the first app server's; the next ones count up
 SECRET_KEY = "load-test-only-" + uuid.uuid4().hex  # one for every app server
+TITLE = "Lasttest "  # the submissions' titles start so
 PROXY = {"X-Forwarded-Proto": "https"}  # as the TLS proxy in front says (BEHIND_TLS_PROXY)
 
 
@@ -67,18 +68,24 @@ def manage(*command, env=None, stdout=None):
 
 
 def prepare(args):
-    """The catalogue of --practices published practices, made unless --reuse finds it."""
+    """The catalogue of --practices published practices, made unless --reuse finds it
+    (then without the submissions of earlier runs, so that every run starts alike)."""
+    env = {**os.environ, "DATABASE_URL": args.postgres_url}
     if args.reuse:
         try:
             with psycopg.connect(args.postgres_url) as db:
                 query = "SELECT count(*) FROM practices_practice WHERE status = 'published'"
-                if db.execute(query).fetchone()[0] >= args.practices:
-                    return
+                filled = db.execute(query).fetchone()[0] >= args.practices
         except psycopg.Error:
-            pass
+            filled = False
+        if filled:
+            earlier = f"Practice.objects.filter(title_nl__startswith={TITLE!r}).delete()"
+            manage("shell", "-c", f"from practices.models import Practice; {earlier}", env=env)
+            with psycopg.connect(args.postgres_url, autocommit=True) as db:
+                db.execute("VACUUM ANALYZE")
+            return
     log(f"making {args.practices:,} practices in {args.postgres_url}")
     recreate(args.postgres_url)
-    env = {**os.environ, "DATABASE_URL": args.postgres_url}
     manage("migrate", "--verbosity", "0", env=env)
     manage("generate_practices", str(args.practices), env=env, stdout=sys.stderr)
     with psycopg.connect(args.postgres_url, autocommit=True) as db:
@@ -219,7 +226,7 @@ def main():
     prepare(args)
     cache = redis.Redis.from_url(args.redis_url)
     cache.flushdb()
-    title = f"Lasttest {uuid.uuid4().hex[:6]} "
+    title = f"{TITLE}{uuid.uuid4().hex[:6]} "
     ports = [PORT + number for number in range(args.servers)]
     manage("collectstatic", "--noinput", "--verbosity", "0", env=server_env(args, PORT))
     servers = [start_server(args, port) for port in ports]
