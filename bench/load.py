@@ -80,7 +80,8 @@ def prepare(args):
             filled = False
         if filled:
             earlier = f"Practice.objects.filter(title_nl__startswith={TITLE!r}).delete()"
-            manage("shell", "-c", f"from practices.models import Practice; {earlier}", env=env)
+            command = f"from practices.models import Practice; {earlier}"
+            manage("shell", "-c", command, env=env, stdout=sys.stderr)
             with psycopg.connect(args.postgres_url, autocommit=True) as db:
                 db.execute("VACUUM ANALYZE")
             return
@@ -231,11 +232,13 @@ def main():
     manage("collectstatic", "--noinput", "--verbosity", "0", env=server_env(args, PORT))
     servers = [start_server(args, port) for port in ports]
     try:
-        mix_plan, requests, compared = plan(args.postgres_url, PORT, title, *csrf())
+        token = csrf()
+        mix_plan, requests, compared = plan(args.postgres_url, PORT, title, *token)
+        warm_plan = plan(args.postgres_url, PORT, f"{title}warm-up ", *token)[0]
         check_pages(requests)
         cache.flushdb()  # as just after a practice is published
         log(f"wrk: {args.connections} connections for {args.warmup} + {args.seconds} s")
-        warm = run_wrk(args, mix_plan, ports, args.warmup) if args.warmup else {"posted": 0}
+        warm = run_wrk(args, warm_plan, ports, args.warmup) if args.warmup else {"posted": 0}
         begin = [log_file(port).stat().st_size for port in ports]
         result = run_wrk(args, mix_plan, ports, args.seconds)
         result["warm"] = warm["posted"]  # submissions sent during the warm-up
