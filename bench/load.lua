@@ -23,9 +23,16 @@ function init(args)
   math.randomseed(id * 7919)
   posted = 0 -- submissions sent by this thread
   statuses = {} -- status code -> responses
+  first = true
 end
 
+-- A thread's first request is a home page: wrk asks the first thread for one request
+-- before the run to look at it, and never sends it, so it must not count as posted.
 function request()
+  if first then
+    first = false
+    return wrk.format("GET", "/nl/", plan.get_headers)
+  end
   local path = plan.requests[math.random(#plan.requests)]
   if path == "POST" then
     posted = posted + 1

@@ -53,7 +53,10 @@ def arguments():
     parser.add_argument("--reuse", action="store_true", help="keep a filled database")
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/load")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/7")
-    return parser.parse_args()
+    args = parser.parse_args()
+    if args.connections % args.servers:
+        parser.error("--connections must be a multiple of --servers (wrk splits them evenly)")
+    return args
 
 
 def percentile(values, share):

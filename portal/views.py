@@ -35,7 +35,7 @@ def robots(request):
 def favicon(request):
     """The portal's icon, for browsers that ask /favicon.ico (on the admin's pages, which
     do not name it)."""
-    return redirect(static("img/favicon.svg"), permanent=True)
+    return redirect(static("img/favicon.svg"))  # not permanent: the hashed name changes
 
 
 def health(request):

@@ -1,6 +1,10 @@
 """A counter in the cache that says the catalogue changed. It is raised after the commit
 of every change to its content, so every app server that shares the cache sees the change
-at once, whatever its clock and in whatever order transactions commit."""
+at once, whatever its clock and in whatever order transactions commit. It starts from
+the time in nanoseconds, so that a counter the cache lost never starts again at a value
+that pages cached before the loss were made for."""
+
+import time
 
 from django.core.cache import cache
 from django.db import transaction
@@ -10,7 +14,7 @@ KEY = "catalogue-generation"
 
 def current(known=None):
     """The counter: `known` when the caller read it already, else read (or started)."""
-    return known if known is not None else cache.get_or_set(KEY, 0, timeout=None)
+    return known if known is not None else cache.get_or_set(KEY, time.time_ns, timeout=None)
 
 
 def changed():
@@ -20,6 +24,6 @@ def changed():
         try:
             cache.incr(KEY)
         except ValueError:  # not in the cache (yet, or any more)
-            cache.set(KEY, 1, timeout=None)
+            cache.set(KEY, time.time_ns(), timeout=None)
 
     transaction.on_commit(raise_counter)

@@ -130,4 +130,8 @@ def test_an_editor_publishes_a_submission_in_admin(site, page):
     assert Practice.objects.get(pk=practice.pk).status == Status.PUBLISHED
     page.goto(url)
     assert page.locator("h1").inner_text() == practice.title_nl
+    page.goto(f"{site}/admin/practices/practice/{practice.pk}/change/")
+    page.click(".field-municipality .select2-selection")  # its options come by XHR
+    page.fill(".select2-search__field", "Lidk")
+    page.locator(".select2-results__option", has_text="Lidköping").wait_for()
     assert problems == []

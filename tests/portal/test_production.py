@@ -164,6 +164,12 @@ def test_logs_are_json_lines():
     assert line["level"] == "ERROR" and line["message"] == "Bad: x" and line["status"] == 500
 
 
+def test_logs_go_to_standard_output():
+    code = "import django, logging; django.setup(); logging.getLogger('django').error('Boom')"
+    result = run(code)
+    assert json.loads(result.stdout)["message"] == "Boom" and result.stderr == ""
+
+
 def test_private_links_stay_out_of_the_logs(tmp_path):
     record = logging.LogRecord(
         "django.request", logging.WARNING, __file__, 1, "Not Found: %s",

@@ -141,6 +141,6 @@ def test_language_switcher_keeps_the_page_and_its_parameters(client, catalogue):
 
 def test_the_icon_is_named_on_every_page_and_found_at_favicon_ico(client, db):
     icon = client.get("/favicon.ico")
-    assert icon.status_code == 301 and icon["Location"] == "/static/img/favicon.svg"
+    assert icon.status_code == 302 and icon["Location"] == "/static/img/favicon.svg"
     assert '<link rel="icon" href="/static/img/favicon.svg"' in client.get("/en/").content.decode()
     assert client.get(icon["Location"])["Content-Type"] == "image/svg+xml"

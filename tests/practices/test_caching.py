@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
-from practices import moderation
+from practices import generation, moderation
 from practices.caching import page_key
 from practices.models import Practice, Status
 from tests.practices.test_share import FRENCH_ANSWERS
@@ -128,3 +128,15 @@ def test_a_newer_page_replaces_the_older_one_under_its_address(client, make_prac
     version, content_type, content = cache.get(key)
     assert version != older[0] and b"Tweede voorbeeld" in content
     assert content_type == "text/html; charset=utf-8"
+
+
+def test_a_counter_the_cache_lost_starts_above_every_value_it_had(
+    db, django_capture_on_commit_callbacks
+):
+    """Else pages cached for the counter's early values could match again."""
+    before = generation.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        generation.changed()
+    raised = generation.current()
+    cache.delete(generation.KEY)
+    assert before < raised < generation.current()
