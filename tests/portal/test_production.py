@@ -110,7 +110,9 @@ def test_health_says_503_when_the_database_is_down():
         "r = Client().get('/health/'); print(r.status_code, r.content.decode())"
     )
     result = run(code, DATABASE_URL="postgres://nobody@127.0.0.1:1/none")
-    assert result.stdout.startswith('503 {"status": "unavailable"'), result.stderr
+    logged, answer = result.stdout.splitlines()  # the log line, then what the client got
+    assert answer.startswith('503 {"status": "unavailable"'), result.stderr
+    assert json.loads(logged)["status"] == 503
 
 
 def test_the_admin_address_can_be_moved():
