@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 
-from . import generation, search
+from . import search
+from .caching import current_version
 from .filters import PracticeFilter, vocabulary
 from .models import Practice
 
@@ -52,7 +53,7 @@ class Listing:
     def __init__(self, data, lang, version=None):
         """`version`: the catalogue's version (practices.caching), if the caller knows it."""
         self.lang = lang
-        self.version = version or (Practice.objects.last_change(), generation.current())
+        self.version = version or current_version()
         self.filter = PracticeFilter(
             data, Practice.objects.published(), lang=lang, vocabulary=vocabulary(lang)
         )

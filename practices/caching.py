@@ -40,13 +40,17 @@ def last_changes():
         return cursor.fetchone()
 
 
-def catalogue_version(request, counter=None):
+def current_version(counter=None):
     """The last changes of the content public pages show, and the catalogue's generation
-    (practices.generation; `counter` when read already), asked once a request: the first
-    serve app servers that share no cache, the second those that do, whatever their
-    clocks."""
+    (practices.generation; `counter` when read already): the first serve app servers
+    that share no cache, the second those that do, whatever their clocks."""
+    return (*last_changes(), generation.current(counter))
+
+
+def catalogue_version(request, counter=None):
+    """The catalogue's version, asked once a request."""
     if not hasattr(request, "catalogue_version"):
-        request.catalogue_version = (*last_changes(), generation.current(counter))
+        request.catalogue_version = current_version(counter)
     return request.catalogue_version
 
 

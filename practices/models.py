@@ -259,12 +259,6 @@ class PracticeQuerySet(ContentQuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
-    def last_change(self):
-        """When a practice that readers see, or just saw, was last saved (None before any
-        was published): a new submission leaves every cached page as it is."""
-        changed = self.filter(status__in=PUBLIC_STATUSES).aggregate(models.Max("updated_at"))
-        return changed["updated_at__max"]
-
     def update_search_vectors(self):
         search.update_vectors(self)
 
