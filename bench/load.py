@@ -91,7 +91,8 @@ def prepare(args):
     log(f"making {args.practices:,} practices in {args.postgres_url}")
     recreate(args.postgres_url)
     manage("migrate", "--verbosity", "0", env=env)
-    manage("generate_practices", str(args.practices), env=env, stdout=sys.stderr)
+    generator = {**env, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    manage("generate_practices", str(args.practices), env=generator, stdout=sys.stderr)
     with psycopg.connect(args.postgres_url, autocommit=True) as db:
         db.execute("VACUUM ANALYZE")
 

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 import psycopg
 
-from practices.synthetic import COMMON, LANGS, RARE, TOPICS
+from bench.synthetic import COMMON, LANGS, RARE, TOPICS
 
 # Page kind: its share of the requests, in percent.
 MIX = {"home": 15, "list": 25, "search": 15, "detail": 30, "JSON": 10, "submission": 5}

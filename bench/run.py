@@ -83,8 +83,8 @@ def recreate(url):
 
 def pages():
     """The measured pages, with facet values and a practice that exist."""
+    from bench.synthetic import COMMON, RARE
     from practices.models import Domain, Practice, Theme
-    from practices.synthetic import COMMON, RARE
 
     domain = Domain.objects.order_by("position", "slug").first().slug
     theme = Theme.objects.order_by("position", "slug").first().slug
@@ -141,9 +141,9 @@ def worker(args):
     from django.db import connection
     from django.test import Client
 
+    from bench.synthetic import COMMON, RARE
     from practices import search
     from practices.models import Practice
-    from practices.synthetic import COMMON, RARE
 
     def emit(**result):
         print(MARK + json.dumps({"database": args.worker, **result}), flush=True)

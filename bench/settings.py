@@ -1,9 +1,12 @@
-"""The portal's settings (DEBUG off, see bench.setup_django) plus a page that runs no query."""
+"""The portal's settings (DEBUG off, see bench.setup_django), plus a page that runs no
+query and the `generate_practices` command (bench/management/)."""
 
 import warnings
 
 from portal.settings import *  # noqa: F403
-from portal.settings import BASE_DIR, STORAGES, TEMPLATES
+from portal.settings import BASE_DIR, INSTALLED_APPS, STORAGES, TEMPLATES
+
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 
 ROOT_URLCONF = "bench.urls"
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "bench" / "templates"]

@@ -5,9 +5,10 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 
-from practices.caching import cached_page
 from practices.models import Domain, Practice, Status
 from trainings.models import TrainingProgramme
+
+from .caching import cached_page
 
 
 @cached_page

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -10,6 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TabbedTranslationAdmin
+
+from portal.admin import (
+    MissingTranslationFilter,
+    MissingTranslations,
+    TaxonAdmin,
+    in_every_language,
+)
 
 from . import moderation, notifications, sharing
 from .models import (
@@ -25,18 +31,6 @@ from .models import (
     Theme,
 )
 from .views.catalogue import practice_page
-
-
-def in_every_language(*fields):
-    """Search fields covering each language's translation of the given fields."""
-    return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
-
-
-class TaxonAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "slug", "position"]
-    list_editable = ["position"]
-    search_fields = in_every_language("name")
-    prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Domain)
@@ -122,30 +116,6 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value()) if self.value() else queryset
 
 
-class MissingTranslationFilter(admin.SimpleListFilter):
-    """Content not complete in a language: the translations editors still owe."""
-
-    title = _("missing translation")
-    parameter_name = "missing"
-
-    def lookups(self, request, model_admin):
-        return settings.LANGUAGES
-
-    def queryset(self, request, queryset):
-        if self.value() in dict(settings.LANGUAGES):
-            return queryset.exclude(languages__contains=self.value())
-        return queryset
-
-
-class MissingTranslations:
-    """A column, next to MissingTranslationFilter, of the languages a text still lacks."""
-
-    @admin.display(description=_("missing translations"))
-    def missing_translations(self, obj):
-        complete = obj.languages.split()
-        return ", ".join(code for code, _name in settings.LANGUAGES if code not in complete) or "–"
-
-
 # What the submitter is told after each editor's step (see templates/emails/).
 STEP_EMAILS = {
     "request_changes": "changes_requested",
@@ -176,19 +146,16 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
     readonly_fields = ["status", "created_at", "updated_at"]
     fieldsets = [
         (_("Practice"), {"fields": ["title", "slug", "language", "summary"]}),
-        (
-            _("Story"),
-            {"fields": ["what", "who", "why", "goal", "description", "involvement"]},
-        ),
+        (_("Story"), {"fields": Practice.STORY}),
         (
             _("Classification"),
             {"fields": ["municipality", "domain", "themes", "target_groups", "partners"]},
         ),
         (
             _("Scale and ratings"),
-            {"fields": ["period", "started_in", "effort", "people_reached", "reach", "recurrence"]},
+            {"fields": ["started_in", *Practice.SCALE, "reach", "recurrence"]},
         ),
-        (_("Lessons and links"), {"fields": ["results", "difficulties", "links", "similar"]}),
+        (_("Lessons and links"), {"fields": [*Practice.LESSONS, "links", "similar"]}),
         (_("Moderation"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]
 

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,4 +17,10 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Inspiring practices")
 
     def ready(self):
+        from portal import version
+
+        from .models import PUBLIC_STATUSES, Practice
+
         connection_created.connect(add_fold_function)
+        # Readers see published practices, and no longer see those just archived.
+        version.register(Practice, public=Q(status__in=PUBLIC_STATUSES))

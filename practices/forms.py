@@ -17,17 +17,6 @@ from .models import (
 )
 
 SHORT, TEXT, LONG = 200, 4000, 10000
-STORY_FIELDS = (
-    "what",
-    "who",
-    "why",
-    "goal",
-    "description",
-    "involvement",
-    "results",
-    "difficulties",
-)
-SHORT_PRACTICE_FIELDS = ("title", "period", "effort", "people_reached")
 
 
 def text(label, max_length=TEXT, help_text="", required=False):

@@ -1,8 +1,6 @@
 """The catalogue: who did what, where, for whom, and how it is rated."""
 
-import itertools
 import secrets
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -11,12 +9,11 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.translator import translator
-from modeltranslation.utils import build_localized_fieldname
 
-from . import generation, search
+from portal.content import ContentQuerySet, Taxon, TranslatedContent, WrittenContent
+
+from . import indexing
 
 
 class Country(models.TextChoices):
@@ -57,127 +54,6 @@ class Status(models.TextChoices):
 
 # A published practice shows on the public pages; an archived one has just left them.
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.ARCHIVED)
-
-
-@dataclass(frozen=True)
-class Localized:
-    """A text in the reader's language, or in the original one when it is missing."""
-
-    text: str
-    lang: str
-    is_fallback: bool
-
-
-class WrittenContent(models.Model):
-    """Content written in one language and translated into the others by editors."""
-
-    language = models.CharField(
-        _("original language"), max_length=2, choices=settings.LANGUAGES, default="nl"
-    )
-
-    class Meta:
-        abstract = True
-
-    def text_in(self, field, lang):
-        return getattr(self, build_localized_fieldname(field, lang)) or ""
-
-    def localized(self, field):
-        lang = get_language()
-        text = self.text_in(field, lang)
-        if text:
-            return Localized(text, lang, False)
-        return Localized(self.text_in(field, self.language), self.language, True)
-
-    def is_translated(self, lang=None):
-        """Whether every text written in the original language exists in `lang`
-        (the reader's language by default)."""
-        lang = lang or get_language()
-        return all(
-            self.text_in(field, lang) or not self.text_in(field, self.language)
-            for field in translator.get_options_for_model(type(self)).fields
-        )
-
-    def available_languages(self):
-        return [code for code, _name in settings.LANGUAGES if self.is_translated(code)]
-
-    def clean(self):
-        super().clean()
-        errors = {
-            build_localized_fieldname(field, self.language): _(
-                "Write this in the original language."
-            )
-            for field in ("title", "summary")
-            if not self.text_in(field, self.language)
-        }
-        if errors:
-            raise ValidationError(errors)
-
-
-class ContentQuerySet(models.QuerySet):
-    def available_in(self, lang):
-        return self.filter(languages__contains=lang)
-
-    def refresh_languages(self):
-        """Recompute `languages` for rows written without save() (loaddata, bulk_create)."""
-        for batch in itertools.batched(self.iterator(chunk_size=500), 500):
-            for item in batch:
-                item.languages = " ".join(item.available_languages())
-            self.model.objects.bulk_update(batch, ["languages"])
-
-
-class TranslatedContent(WrittenContent):
-    """Written content that records, on save, when it changed and the languages it is
-    complete in: the "available in your language" filter and the editors' missing
-    translations."""
-
-    languages = models.CharField(
-        _("available in"),
-        max_length=14,
-        blank=True,
-        editable=False,
-        help_text=_("The languages it is complete in, kept current on save."),
-    )
-    # Set by save(), not auto_now: a restore (loaddata) keeps the times it was given.
-    updated_at = models.DateTimeField(_("updated at"), default=timezone.now, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        self.languages = " ".join(self.available_languages())
-        self.updated_at = timezone.now()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "languages", "updated_at"}
-        super().save(*args, **kwargs)
-        if self.changes_public_pages():
-            generation.changed()  # cached pages and counts are made afresh
-
-    def changes_public_pages(self):
-        """Whether saving it now changes what readers see."""
-        return True
-
-    def delete(self, *args, **kwargs):
-        generation.changed()
-        return super().delete(*args, **kwargs)
-
-
-class Taxon(models.Model):
-    """A named, ordered entry of the catalogue's vocabulary."""
-
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["position", "slug"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        generation.changed()  # its name shows in cached pages and counts
 
 
 class Domain(Taxon):
@@ -256,11 +132,8 @@ class PracticeQuerySet(ContentQuerySet):
         """What a practice card shows, fetched in the same query."""
         return self.select_related("municipality", "domain")
 
-    def newest_first(self):
-        return self.order_by("-published_at", "-pk")
-
     def update_search_vectors(self):
-        search.update_vectors(self)
+        indexing.update_vectors(self)
 
     def refresh_search_index(self):
         """Recompute what save() keeps current, for rows loaded without it (loaddata)."""
@@ -281,6 +154,16 @@ class PracticeQuerySet(ContentQuerySet):
 
 class Practice(TranslatedContent):
     """An inspiring example: what a municipality did, for whom and why."""
+
+    # Its texts, written in one language and translated into the others, in the groups
+    # the share form and admin show. Translation, search, the share form and admin read
+    # them here: a new text is added here (and as a field below) only.
+    STORY = ("what", "who", "why", "goal", "description", "involvement")
+    SCALE = ("period", "effort", "people_reached")
+    LESSONS = ("results", "difficulties")
+    TEXTS = ("title", "summary", *STORY, *SCALE, *LESSONS)
+    # Searched with a weight each (practices.indexing): the municipality is its name.
+    SEARCHED = {"A": ("title",), "B": ("summary", "municipality"), "C": (*STORY, *LESSONS)}
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200, blank=True)
@@ -329,7 +212,7 @@ class Practice(TranslatedContent):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
-    # One stored search vector per language, kept current on save (practices.search).
+    # One stored search vector per language, kept current on save (practices.indexing).
     search_nl = SearchVectorField(null=True, editable=False)
     search_fr = SearchVectorField(null=True, editable=False)
     search_de = SearchVectorField(null=True, editable=False)
@@ -380,7 +263,7 @@ class Practice(TranslatedContent):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        search.update_practice_vectors(self)
+        indexing.update_practice_vectors(self)
 
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])

@@ -1,30 +1,21 @@
-"""Full-text search over practices in the reader's language.
+"""Full-text search over practices in the reader's language: querying the search
+documents that practices.indexing keeps.
 
-On PostgreSQL each practice stores one search vector per language, built with that
-language's text-search configuration plus `unaccent` (see migration 0002): the title weighs
-most (A), then the summary and the municipality's name (B), then the rest of the story (C).
-A text missing in a language is indexed from the original, so untranslated practices
-are still found. Ranking looks only at the newest RANK_LIMIT matches, so a common word
-never ranks an unbounded set.
+On PostgreSQL a search is a text-search query in the language's own configuration (the
+last word may be the start of a word). Ranking looks only at the newest RANK_LIMIT
+matches, so a common word never ranks an unbounded set.
 
-SQLite has no text search: there the same columns hold the same texts folded to lower
-case without accents (the `portal_fold` function), and a search is a substring match of
-each word, shortened by a common plural ending first (`stem`).
+SQLite has no text search: there a search is a substring match of each word in the
+folded texts (`fold`), shortened by a common plural ending first (`stem`).
 """
 
 import re
 import unicodedata
 
 from django.conf import settings
-from django.contrib.postgres.search import (
-    Lexeme,
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
+from django.contrib.postgres.search import Lexeme, SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, Func, OuterRef, Subquery, TextField, Value, When
+from django.db.models import Case, F, TextField, Value, When
 from django.db.models.functions import Coalesce, NullIf
 
 # The PostgreSQL text-search configuration behind each language (created in migration 0002).
@@ -36,8 +27,6 @@ CONFIGS = {
     "sv": "portal_swedish",
 }
 PREFIX_CONFIG = "portal_simple"
-TITLE, SUMMARY = ("title",), ("summary",)
-BODY = ("what", "who", "why", "goal", "description", "involvement", "results", "difficulties")
 RANK_LIMIT = 1000
 MAX_WORDS = 12
 MAX_WORD_LENGTH = 60
@@ -89,62 +78,6 @@ def in_language(field, lang):
     )
     own = NullIf(F(f"{field}_{lang}"), Value(""), output_field=TextField())
     return Coalesce(own, original, output_field=TextField())
-
-
-def municipality_name(lang):
-    from .models import Municipality
-
-    names = Municipality.objects.filter(pk=OuterRef("municipality_id")).values(f"name_{lang}")
-    return Coalesce(Subquery(names), Value(""), output_field=TextField())
-
-
-def column_text(field, lang):
-    """A text of each practice in an UPDATE over many rows."""
-    return municipality_name(lang) if field == "municipality" else in_language(field, lang)
-
-
-def vector(lang, text=column_text):
-    """The weighted search vector of a practice in `lang`; `text(field, lang)` gives
-    each text (the "municipality" field being the municipality's name)."""
-    config = CONFIGS[lang]
-    return (
-        SearchVector(*(text(field, lang) for field in TITLE), config=config, weight="A")
-        + SearchVector(
-            *(text(field, lang) for field in (*SUMMARY, "municipality")),
-            config=config,
-            weight="B",
-        )
-        + SearchVector(*(text(field, lang) for field in BODY), config=config, weight="C")
-    )
-
-
-def folded_document(lang, text=column_text):
-    """All the texts of a practice in `lang`, in lower case without accents (SQLite)."""
-    fields = (*TITLE, *SUMMARY, "municipality", *BODY)
-    return Func(*(text(field, lang) for field in fields), function="portal_fold")
-
-
-def search_document(lang, text=column_text):
-    """What `search_<lang>` holds: a weighted vector on PostgreSQL, folded text on SQLite."""
-    return vector(lang, text) if uses_postgres() else folded_document(lang, text)
-
-
-def update_vectors(queryset):
-    """Rebuild the stored search documents of these practices in one UPDATE."""
-    queryset.update(**{f"search_{lang}": search_document(lang) for lang in CONFIGS})
-
-
-def update_practice_vectors(practice):
-    """Rebuild one practice's search documents from its texts in memory: cheaper to build
-    than `update_vectors`, whose SQL finds each text in the row, and the same result."""
-
-    def text(field, lang):
-        if field == "municipality":
-            return Value(getattr(practice.municipality, f"name_{lang}", ""))
-        return Value(practice.text_in(field, lang) or practice.text_in(field, practice.language))
-
-    documents = {f"search_{lang}": search_document(lang, text) for lang in CONFIGS}
-    type(practice).objects.filter(pk=practice.pk).update(**documents)
 
 
 def query(terms, lang):

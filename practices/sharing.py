@@ -7,17 +7,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import moderation
-from .forms import SHORT_PRACTICE_FIELDS, STORY_FIELDS
 from .models import Practice, Status, Submission, new_reference, new_token
 
-TEXT_FIELDS = (*SHORT_PRACTICE_FIELDS, "summary", *STORY_FIELDS)
 CLASSIFICATION = ("domain", "started_in", "reach", "recurrence", "links")
 CONTACT = ("name", "role", "organisation", "email", "partner_names")
 
 
 def write(practice, data, lang):
     """Put the form's answers on the practice, its texts in `lang`."""
-    for field in TEXT_FIELDS:
+    for field in Practice.TEXTS:
         setattr(practice, f"{field}_{lang}", data[field])
     for field in (*CLASSIFICATION, "municipality"):
         setattr(practice, field, data[field])
@@ -61,7 +59,7 @@ def share(data, lang):
 def answers(submission):
     """The form's answers as the practice holds them now, to edit them again."""
     practice, lang = submission.practice, submission.language
-    data = {field: practice.text_in(field, lang) for field in TEXT_FIELDS}
+    data = {field: practice.text_in(field, lang) for field in Practice.TEXTS}
     data.update({field: getattr(practice, field) for field in CLASSIFICATION})
     data.update({field: getattr(submission, field) for field in CONTACT})
     data.update(

@@ -1,23 +1,11 @@
-"""Which fields editors translate into each of the portal's languages.
+"""Which practice fields editors translate into each of the portal's languages (see
+portal.translation)."""
 
-There is no silent fallback to another language (MODELTRANSLATION_ENABLE_FALLBACKS
-is off): names are required in every language, and practices and recommendations
-show their original text, marked with its language (WrittenContent.localized).
-"""
-
-from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
+from portal.translation import VocabularyOptions
+
 from .models import Domain, Municipality, Partner, Practice, Recommendation, TargetGroup, Theme
-
-ALL_LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
-
-class VocabularyOptions(TranslationOptions):
-    """Names of the vocabulary are short and required in every language."""
-
-    fields = ("name",)
-    required_languages = {code: ("name",) for code in ALL_LANGUAGES}
 
 
 @register(Theme)
@@ -47,21 +35,7 @@ class MunicipalityOptions(VocabularyOptions):
 
 @register(Practice)
 class PracticeOptions(TranslationOptions):
-    fields = (
-        "title",
-        "summary",
-        "what",
-        "who",
-        "why",
-        "description",
-        "goal",
-        "involvement",
-        "period",
-        "effort",
-        "people_reached",
-        "results",
-        "difficulties",
-    )
+    fields = Practice.TEXTS
 
 
 @register(Recommendation)

@@ -4,7 +4,9 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from practices.management.commands.demo import load_demo_catalogue
+from portal.listing import Listing
+from portal.management.commands.demo import load_demo_catalogue
+from practices.filters import PracticeFilter
 from practices.models import Domain, Municipality, Practice, Status, Theme
 
 LANGUAGES = ["nl", "fr", "de", "en", "sv"]
@@ -26,6 +28,11 @@ def empty_cache():
 def catalogue(db):
     """The demo catalogue, as `manage.py demo` loads it."""
     load_demo_catalogue()
+
+
+def practice_listing(data, lang):
+    """The practice list under the filters of `data` (a QueryDict), as its page makes it."""
+    return Listing(PracticeFilter, Practice.objects.published(), data, lang)
 
 
 def translated(field, text):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from practices.admin import (
+from portal.admin import (
     MissingTranslationFilter,
     MissingTranslations,
     TaxonAdmin,

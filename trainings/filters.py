@@ -1,19 +1,13 @@
-"""The training list's facets, counted as the practice list's are (practices.filters)."""
+"""The training list's facets (see portal.facets)."""
 
 from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from practices.filters import Facet, FacetedFilterSet, TagFacet, availability, tally
+from portal.facets import Facet, FacetedFilterSet, TagFacet, availability, tally
 from practices.models import Municipality, TargetGroup, Theme
 
 from .models import Format
 
-TRAINING_VOCABULARY = {
-    "format": Format,
-    "audience": TargetGroup,
-    "theme": Theme,
-    "municipality": Municipality,
-}
 # How long a programme takes in all: (more than, at most) hours.
 LENGTHS = {"half-day": (0, 4), "days": (4, 16), "longer": (16, None)}
 
@@ -37,6 +31,13 @@ class LengthFacet(Facet):
 
 
 class TrainingFilter(FacetedFilterSet):
+    VOCABULARY = {
+        "format": Format,
+        "audience": TargetGroup,
+        "theme": Theme,
+        "municipality": Municipality,
+    }
+
     format = TagFacet(field_name="formats", label=_("Format"))
     audience = TagFacet(field_name="audience", label=_("Audience"))
     theme = TagFacet(field_name="themes", label=_("Theme"))
@@ -53,3 +54,6 @@ class TrainingFilter(FacetedFilterSet):
 
     class Meta:
         fields = []
+
+    def ordered(self):
+        return super().ordered().prefetch_related("formats")

@@ -5,20 +5,11 @@ from decimal import Decimal
 from django.db import models
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from practices.models import (
-    ContentQuerySet,
-    Localized,
-    Municipality,
-    Partner,
-    Practice,
-    TargetGroup,
-    Taxon,
-    Theme,
-    TranslatedContent,
-)
+from portal.content import ContentQuerySet, Taxon, Translatable, TranslatedContent
+from practices.models import Municipality, Partner, Practice, TargetGroup, Theme
 
 HALF_DAY = (Decimal(3), Decimal("4.5"))  # hours a session may take and be "half a day"
 FULL_DAY = (Decimal(6), Decimal(8))
@@ -143,7 +134,7 @@ def sessions_in_words(count, hours):
     return text % {"count": count, "hours": number_format(hours.normalize())}
 
 
-class TrainingModule(models.Model):
+class TrainingModule(Translatable, models.Model):
     """One session or module of a programme, in its place in the order."""
 
     programme = models.ForeignKey(
@@ -173,10 +164,6 @@ class TrainingModule(models.Model):
         hours = {"hours": number_format(self.hours.normalize())}
         return ngettext("%(hours)s hour", "%(hours)s hours", plural(self.hours)) % hours
 
-    def localized(self, field):
-        """A text in the reader's language, or in the programme's original one."""
-        lang, original = get_language(), self.programme.language
-        text = getattr(self, f"{field}_{lang}", "")
-        if text:
-            return Localized(text, lang, False)
-        return Localized(getattr(self, f"{field}_{original}") or "", original, True)
+    @property
+    def original_language(self):
+        return self.programme.language

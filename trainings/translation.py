@@ -1,8 +1,8 @@
-"""Which training fields editors translate (see practices/translation.py)."""
+"""Which training fields editors translate (see portal/translation.py)."""
 
 from modeltranslation.translator import TranslationOptions, register
 
-from practices.translation import VocabularyOptions
+from portal.translation import VocabularyOptions
 
 from .models import Format, TrainingModule, TrainingProgramme
 

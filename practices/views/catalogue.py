@@ -2,10 +2,11 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
-from ..browse import Listing, chips
-from ..caching import cached_page, catalogue_version
+from portal.caching import cached_page, catalogue_version
+from portal.listing import Listing, list_page
+
+from ..filters import PracticeFilter
 from ..models import Domain, Municipality, Practice, Recommendation
 
 
@@ -27,18 +28,15 @@ def practice_page(queryset, **lookup):
     }
 
 
+def practice_listing(request, lang):
+    """The published practices under the filters of the request's query string."""
+    published = Practice.objects.published()
+    return Listing(PracticeFilter, published, request.GET, lang, catalogue_version(request))
+
+
 @cached_page
 def practice_list(request):
-    listing = Listing(request.GET, get_language(), catalogue_version(request))
-    facets = listing.facets()
-    context = {
-        "listing": listing,
-        "form": listing.filter.form,
-        "facets": facets,
-        "chips": chips(request.GET, listing.text, facets, _("Search words")),
-        "ignored": listing.filter.ignored(),
-        "page": listing.paginator.get_page(request.GET.get("page")),
-    }
+    context = list_page(request, practice_listing(request, get_language()))
     return render(request, "practices/practice_list.html", context)
 
 

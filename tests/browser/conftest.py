@@ -34,7 +34,7 @@ def browser():
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live server's address, with the demo catalogue in its database."""
-    from practices.management.commands.demo import load_demo_catalogue
+    from portal.management.commands.demo import load_demo_catalogue
 
     load_demo_catalogue()
     return live_server.url

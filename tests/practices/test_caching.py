@@ -7,8 +7,9 @@ from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
-from practices import generation, moderation
-from practices.caching import page_key
+from portal import version
+from portal.caching import page_key
+from practices import moderation
 from practices.models import Practice, Status
 from tests.practices.test_share import FRENCH_ANSWERS
 
@@ -134,9 +135,9 @@ def test_a_counter_the_cache_lost_starts_above_every_value_it_had(
     db, django_capture_on_commit_callbacks
 ):
     """Else pages cached for the counter's early values could match again."""
-    before = generation.current()
+    before = version.current()
     with django_capture_on_commit_callbacks(execute=True):
-        generation.changed()
-    raised = generation.current()
-    cache.delete(generation.KEY)
-    assert before < raised < generation.current()
+        version.changed()
+    raised = version.current()
+    cache.delete(version.KEY)
+    assert before < raised < version.current()

@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
-from practices.browse import Listing
 from practices.models import Status
+from tests.conftest import practice_listing
 
 TEXTS = {
     "nl": ("Onthaal voor iedereen", "Een training voor elke medewerker van het onthaal."),
@@ -37,7 +37,7 @@ def practices(make_practice):
 
 
 def found(text, lang):
-    return [p.slug for p in Listing(QueryDict(f"q={text}"), lang).filter.qs]
+    return [p.slug for p in practice_listing(QueryDict(f"q={text}"), lang).filter.qs]
 
 
 @pytest.mark.parametrize("lang", list(TEXTS))
@@ -64,7 +64,7 @@ def test_unpublished_practices_are_not_found(make_practice):
 def test_title_matches_rank_first(make_practice):
     body = make_practice(title_nl="Taalbeleid", summary_nl="Over het onthaal van nieuwkomers")
     title = make_practice(title_nl="Onthaal van nieuwkomers", summary_nl="Een taalbeleid")
-    ranked = [p.slug for p in Listing(QueryDict("q=onthaal"), "nl").paginator.page(1)]
+    ranked = [p.slug for p in practice_listing(QueryDict("q=onthaal"), "nl").paginator.page(1)]
     if connection.vendor == "postgresql":
         assert ranked == [title.slug, body.slug]
     else:  # no rank on SQLite: the newest match first

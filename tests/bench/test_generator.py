@@ -8,7 +8,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
 
-from practices import search, synthetic
+from bench import synthetic
+from bench.management.commands.generate_practices import Command as GeneratePractices
+from practices import search
 from practices.models import Domain, Municipality, Practice, Status, TargetGroup, Theme
 
 LANGS = list(synthetic.LANGS)
@@ -19,7 +21,7 @@ ALL = " ".join(LANGS)
 def generate(db):
     def run(count, seed=1):
         out = StringIO()
-        call_command("generate_practices", count, seed=seed, stdout=out)
+        call_command(GeneratePractices(), count, seed=seed, stdout=out)
         return out.getvalue()
 
     return run

@@ -1,4 +1,5 @@
-"""One filtered, counted and paginated listing, shared by the list page and the JSON API."""
+"""One filtered, counted and paginated list of a catalogue, in one language: shared by
+the list pages and the JSON listings. Its facet counts are cached per catalogue version."""
 
 import hashlib
 from dataclasses import dataclass
@@ -7,11 +8,10 @@ from functools import cached_property
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
 
-from . import search
-from .caching import current_version
-from .filters import PracticeFilter, vocabulary
-from .models import Practice
+from .facets import vocabulary
+from .version import current_version
 
 
 @dataclass(frozen=True)
@@ -48,14 +48,18 @@ class FacetGroup:
 
 
 class Listing:
-    """Published practices under the filters of a query string, in one language."""
+    """The objects of `queryset` under the filters of a query string (`data`), filtered
+    and counted by `filterset_class` (a portal.facets.FacetedFilterSet)."""
 
-    def __init__(self, data, lang, version=None):
-        """`version`: the catalogue's version (practices.caching), if the caller knows it."""
+    def __init__(self, filterset_class, queryset, data, lang, version=None):
+        """`version`: the catalogue's version (portal.version), if the caller knows it."""
         self.lang = lang
         self.version = version or current_version()
-        self.filter = PracticeFilter(
-            data, Practice.objects.published(), lang=lang, vocabulary=vocabulary(lang)
+        self.filter = filterset_class(
+            data,
+            queryset,
+            lang=lang,
+            vocabulary=vocabulary(lang, filterset_class.VOCABULARY),
         )
 
     @cached_property
@@ -67,20 +71,22 @@ class Listing:
         )
 
     def counts_key(self):
-        """The language, the search words, every chosen facet value and the catalogue's
-        version: saving a practice starts counting afresh."""
+        """The list, the language, the search words, every chosen facet value and the
+        catalogue's version: saving content readers see starts counting afresh."""
         chosen = sorted((name, sorted(self.selected(name))) for name in self.filter.facets)
-        terms = [term.casefold() for term in search.words(self.text)]
-        state = repr((self.lang, terms, chosen, self.version))
+        terms = [term.casefold() for term in self.filter.search_words()]
+        kind = type(self.filter).__name__
+        state = repr((kind, self.lang, terms, chosen, self.version))
         return f"facet-counts:{hashlib.sha256(state.encode()).hexdigest()}"
 
     @cached_property
     def total(self):
-        """How many practices match, read off the reach counts to spare a COUNT query:
-        every practice has exactly one reach, and the reach facet's counts apply every
+        """How many objects match, read off the counts of the facet every object has
+        exactly one value of, to spare a COUNT query: that facet's counts apply every
         filter but its own."""
-        chosen = self.selected("reach")
-        return sum(n for value, n in self.counts["reach"].items() if not chosen or value in chosen)
+        name = self.filter.EACH_ONCE
+        chosen = self.selected(name)
+        return sum(n for value, n in self.counts[name].items() if not chosen or value in chosen)
 
     @property
     def text(self):
@@ -89,38 +95,33 @@ class Listing:
     def selected(self, name):
         return self.filter.form.cleaned_data.get(name) or []
 
+    @property
+    def is_ranked(self):
+        return self.filter.sort() == "relevance"
+
     @cached_property
     def paginator(self):
         paginator = Paginator(self.filter.ordered(), settings.PRACTICES_PER_PAGE)
-        ranked = self.filter.sort() == "relevance"
-        paginator.count = min(self.total, search.RANK_LIMIT) if ranked else self.total
+        limit = self.filter.RANK_LIMIT
+        paginator.count = min(self.total, limit) if self.is_ranked else self.total
         return paginator
 
     @property
     def is_shortlisted(self):
         """Whether relevance only covers the newest RANK_LIMIT matches of many more."""
-        return self.filter.sort() == "relevance" and self.total > search.RANK_LIMIT
+        return self.is_ranked and self.total > self.filter.RANK_LIMIT
 
     def facets(self):
-        return facet_groups(self.filter, self.counts)
-
-
-def facet_groups(filterset, counts):
-    """Each facet of a FacetedFilterSet with its options, their counts and which are
-    chosen; the years are those counted or chosen, newest first."""
-    groups = []
-    for name, facet in filterset.facets.items():
-        chosen = filterset.form.cleaned_data.get(name) or []
-        choices = facet.field.choices
-        if name == "year":
-            years = {*counts[name], *chosen}
-            choices = [(year, year) for year in sorted(years, reverse=True)]
-        options = [
-            Option(str(value), str(label), counts[name].get(str(value), 0), str(value) in chosen)
-            for value, label in choices
-        ]
-        groups.append(FacetGroup(name, str(facet.label), options))
-    return groups
+        """Each facet with its options, their counts and which are chosen."""
+        groups = []
+        for name, facet in self.filter.facets.items():
+            chosen, counts = self.selected(name), self.counts[name]
+            options = [
+                Option(str(value), str(label), counts.get(str(value), 0), str(value) in chosen)
+                for value, label in facet.shown_choices(counts, chosen)
+            ]
+            groups.append(FacetGroup(name, str(facet.label), options))
+        return groups
 
 
 @dataclass(frozen=True)
@@ -152,3 +153,16 @@ def chips(data, text, facets, search_label):
             url = url_without(data, group.name, option.value)
             found.append(Chip(group.label, option.label, url))
     return found
+
+
+def list_page(request, listing):
+    """What a list page shows of a listing: its facets, chips and page of results."""
+    facets = listing.facets()
+    return {
+        "listing": listing,
+        "form": listing.filter.form,
+        "facets": facets,
+        "chips": chips(request.GET, listing.text, facets, _("Search words")),
+        "ignored": listing.filter.ignored(),
+        "page": listing.paginator.get_page(request.GET.get("page")),
+    }

@@ -1,6 +1,6 @@
 """Add N synthetic published practices to the catalogue, fast, for benchmarks and load tests.
 
-Texts come from practices.synthetic (which documents the common and the rare word that
+Texts come from bench.synthetic (which documents the common and the rare word that
 benchmarks search for). Rows are written with bulk_create, many-to-many rows through the
 through models, and the search vectors (PostgreSQL) with set-based UPDATEs afterwards.
 """
@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
 
-from practices import synthetic
+from bench import synthetic
 from practices.models import Domain, Municipality, Practice, Status, TargetGroup, Theme
 
 PREFIX = "gen-"  # slugs of generated practices and municipalities

@@ -1,0 +1,151 @@
+"""The abstract content both catalogues are made of: texts written in one language and
+translated into the others, and the named entries of their vocabulary.
+
+Saving content a reader sees makes cached pages and counts afresh (portal.version)."""
+
+import itertools
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+from . import version
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text in the reader's language, or in the original one when it is missing."""
+
+    text: str
+    lang: str
+    is_fallback: bool
+
+
+class Translatable:
+    """Texts in each language (modeltranslation's `<field>_<lang>`) and an
+    `original_language` they were written in."""
+
+    def text_in(self, field, lang):
+        return getattr(self, build_localized_fieldname(field, lang)) or ""
+
+    def localized(self, field):
+        lang = get_language()
+        if text := self.text_in(field, lang):
+            return Localized(text, lang, False)
+        original = self.original_language
+        return Localized(self.text_in(field, original), original, True)
+
+
+class WrittenContent(Translatable, models.Model):
+    """Content written in one language and translated into the others by editors."""
+
+    language = models.CharField(
+        _("original language"), max_length=2, choices=settings.LANGUAGES, default="nl"
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def original_language(self):
+        return self.language
+
+    def is_translated(self, lang=None):
+        """Whether every text written in the original language exists in `lang`
+        (the reader's language by default)."""
+        lang = lang or get_language()
+        return all(
+            self.text_in(field, lang) or not self.text_in(field, self.language)
+            for field in translator.get_options_for_model(type(self)).fields
+        )
+
+    def available_languages(self):
+        return [code for code, _name in settings.LANGUAGES if self.is_translated(code)]
+
+    def clean(self):
+        super().clean()
+        errors = {
+            build_localized_fieldname(field, self.language): _(
+                "Write this in the original language."
+            )
+            for field in ("title", "summary")
+            if not self.text_in(field, self.language)
+        }
+        if errors:
+            raise ValidationError(errors)
+
+
+class ContentQuerySet(models.QuerySet):
+    def available_in(self, lang):
+        return self.filter(languages__contains=lang)
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def refresh_languages(self):
+        """Recompute `languages` for rows written without save() (loaddata, bulk_create)."""
+        for batch in itertools.batched(self.iterator(chunk_size=500), 500):
+            for item in batch:
+                item.languages = " ".join(item.available_languages())
+            self.model.objects.bulk_update(batch, ["languages"])
+
+
+class TranslatedContent(WrittenContent):
+    """Written content that records, on save, when it changed and the languages it is
+    complete in: the "available in your language" filter and the editors' missing
+    translations."""
+
+    languages = models.CharField(
+        _("available in"),
+        max_length=14,
+        blank=True,
+        editable=False,
+        help_text=_("The languages it is complete in, kept current on save."),
+    )
+    # Set by save(), not auto_now: a restore (loaddata) keeps the times it was given.
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.languages = " ".join(self.available_languages())
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "languages", "updated_at"}
+        super().save(*args, **kwargs)
+        if self.changes_public_pages():
+            version.changed()  # cached pages and counts are made afresh
+
+    def changes_public_pages(self):
+        """Whether saving it now changes what readers see."""
+        return True
+
+    def delete(self, *args, **kwargs):
+        version.changed()
+        return super().delete(*args, **kwargs)
+
+
+class Taxon(models.Model):
+    """A named, ordered entry of the catalogue's vocabulary."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        version.changed()  # its name shows in cached pages and counts
