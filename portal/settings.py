@@ -15,19 +15,49 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
 def env_str(name, default=""):
     """A variable's value, or the contents of the file named by NAME_FILE."""
     path = os.environ.get(f"{name}_FILE")
     if path:
-        return Path(path).read_text().strip()
+        try:
+            return Path(path).read_text().strip()
+        except OSError as error:
+            raise ImproperlyConfigured(
+                f"{name}_FILE names {path}, which cannot be read ({error.strerror})."
+            ) from None
     return os.environ.get(name, default)
 
 
 def env_bool(name, default):
-    value = env_str(name)
+    """On or off: one of TRUE or FALSE in any case; anything else stops the start."""
+    value = env_str(name).strip().lower()
     if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value not in TRUE + FALSE:
+        raise ImproperlyConfigured(
+            f"{name} must be one of {', '.join(TRUE + FALSE)}, not {value!r}."
+        )
+    return value in TRUE
+
+
+def env_int(name, default):
+    """A whole number, zero or more; anything else stops the start."""
+    value = env_str(name).strip()
+    if not value:
+        return default
+    if not value.isdecimal():
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.")
+    return int(value)
+
+
+def env_choice(name, default, choices):
+    value = env_str(name, default).strip()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}.")
+    return value
 
 
 def env_list(name, default):
@@ -47,7 +77,7 @@ def database_from_url(url):
     if parts.scheme == "sqlite":
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / unquote(parts.path[1:])}
     if parts.scheme not in {"postgres", "postgresql"}:
-        raise ValueError(
+        raise ImproperlyConfigured(
             f"DATABASE_URL must start with postgres:// or sqlite:///, not {parts.scheme}://"
         )
     return {
@@ -65,7 +95,7 @@ def database_from_url(url):
 
 
 # DJANGO_ENV=production: the settings a public deployment needs, or a refusal to start.
-PRODUCTION = env_str("DJANGO_ENV", "development") == "production"
+PRODUCTION = env_choice("DJANGO_ENV", "development", ["development", "production"]) == "production"
 REQUIRED_IN_PRODUCTION = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
 if PRODUCTION and (missing := [name for name in REQUIRED_IN_PRODUCTION if not env_str(name)]):
     raise ImproperlyConfigured(
@@ -231,7 +261,7 @@ SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -250,7 +280,7 @@ def mailer():
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "OPTIONS": {
             "host": env_str("EMAIL_HOST"),
-            "port": int(env_str("EMAIL_PORT", "587")),
+            "port": env_int("EMAIL_PORT", 587),
             "username": env_str("EMAIL_HOST_USER"),
             "password": env_str("EMAIL_HOST_PASSWORD"),
             "use_tls": env_bool("EMAIL_USE_TLS", True),
@@ -263,10 +293,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
 
 PRACTICES_PER_PAGE = 20
 # Initiatives one address may share in SHARE_RATE_WINDOW seconds (a spam brake).
-SHARE_RATE_LIMIT = int(env_str("SHARE_RATE_LIMIT", "5"))
+SHARE_RATE_LIMIT = env_int("SHARE_RATE_LIMIT", 5)
 SHARE_RATE_WINDOW = 3600
 # Failed admin logins from one address or for one account in ADMIN_LOGIN_WINDOW seconds.
-ADMIN_LOGIN_ATTEMPTS = int(env_str("ADMIN_LOGIN_ATTEMPTS", "5"))
+ADMIN_LOGIN_ATTEMPTS = env_int("ADMIN_LOGIN_ATTEMPTS", 5)
 ADMIN_LOGIN_WINDOW = 15 * 60
 # Behind the portal's own proxy, every request comes from the proxy: the limits count the
 # client's address the proxy writes last in X-Forwarded-For. Never set this without such
