@@ -1,7 +1,10 @@
 import itertools
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
+from django.core.management.color import no_style
+from django.db import connection
 from django.utils import timezone
 
 from practices.management.commands.demo import load_demo_catalogue
@@ -22,10 +25,110 @@ def empty_cache():
     cache.clear()
 
 
+# The demo catalogue, loaded once for the session ----------------------------------------
+#
+# Loading the demo catalogue into every test that asks for it cost a quarter to half a
+# second each time. It is now committed to the test database once and kept there, outside
+# the tests' transactions, for as long as the tests that run need it:
+#
+# - a test that asks for `catalogue` (directly or through another fixture) finds it there,
+#   and its own changes are rolled back with its transaction as before;
+# - a test that uses the database without asking for it finds the catalogue's tables empty,
+#   as it always did: they are emptied before it runs (a few DELETEs);
+# - a transactional test (transactional_db, live_server, django_db(transaction=True))
+#   sees the committed catalogue too; Django flushes every table after it, so the next
+#   test that needs the catalogue loads it again.
+#
+# The tests are ordered (pytest_collection_modifyitems below) so that this happens rarely:
+# the tests without the catalogue first, then those with it, then the transactional ones.
+# The bookkeeping does not depend on that order: any order, or one file, gives each test
+# the database it expects.
+
+
+class SessionCatalogue:
+    """Whether the demo catalogue is committed to the test database now."""
+
+    loaded = False
+
+    @classmethod
+    def prepare(cls, wanted):
+        """Commit the catalogue or empty its tables, as the coming test wants. Outside any
+        transaction only: pytest-django opens a test's transaction after this."""
+        if connection.in_atomic_block:
+            if cls.loaded and not wanted:
+                pytest.fail("The demo catalogue is committed and this test's transaction is open")
+            return  # the `catalogue` fixture loads it inside the test's transaction
+        if wanted and not cls.loaded:
+            load_demo_catalogue()
+            cls.loaded = True
+        elif cls.loaded and not wanted:
+            empty_catalogue_tables()
+            cls.loaded = False
+
+
+def empty_catalogue_tables():
+    """Delete every row of the catalogue's apps (practices and trainings): what
+    load_demo_catalogue() committed and nothing else, since tests roll back their own."""
+    tables = sorted(
+        model._meta.db_table
+        for label in ("practices", "trainings")
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+    )
+    connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables))
+
+
+def database_use(item):
+    """(uses the database, in a transactional test, wants the demo catalogue)."""
+    fixtures = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(
+        {"transactional_db", "live_server", "django_db_reset_sequences"} & set(fixtures)
+        or (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    )
+    uses_db = bool(transactional or marker or "db" in fixtures)
+    return uses_db, transactional, "catalogue" in fixtures
+
+
+def pytest_collection_modifyitems(items):
+    """pytest-django runs the database tests first, then the transactional ones, then the
+    rest; within the first two, those without the demo catalogue come first (the
+    catalogue is then loaded once), and the transactional tests that want it start with
+    the catalogue the last database test left. A stable sort: files keep their order."""
+
+    def order(item):
+        uses_db, transactional, wants = database_use(item)
+        if not uses_db:
+            return 4
+        if transactional:
+            return 2 if wants else 3
+        return 1 if wants else 0
+
+    items.sort(key=order)
+
+
+@pytest.fixture(autouse=True)
+def _session_catalogue(request):
+    uses_db, transactional, wants = database_use(request.node)
+    if not uses_db:
+        yield
+        return
+    request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock():
+        SessionCatalogue.prepare(wants)
+    yield
+    if transactional:
+        SessionCatalogue.loaded = False  # Django flushes every table after the test
+
+
 @pytest.fixture
 def catalogue(db):
-    """The demo catalogue, as `manage.py demo` loads it."""
-    load_demo_catalogue()
+    """The demo catalogue, as `manage.py demo` loads it (committed once for the session,
+    see above; loaded in the test's transaction only when that was open already)."""
+    if not SessionCatalogue.loaded:
+        load_demo_catalogue()
+
+
+# Small catalogues of the tests' own ------------------------------------------------------
 
 
 def translated(field, text):
@@ -43,39 +146,61 @@ def municipality(db):
     return Municipality.objects.create(slug="hasselt", country="BE", **names)
 
 
+def practice_values(number, status, **fields):
+    """make_practice's columns: published and written in Dutch only unless told otherwise."""
+    values = {
+        "slug": f"practice-{number}",
+        "title_nl": f"Voorbeeld {number}",
+        "summary_nl": f"Samenvatting van voorbeeld {number}",
+        "language": "nl",
+        "reach": 2,
+        "recurrence": 3,
+        "status": status,
+        "published_at": timezone.now() if status == Status.PUBLISHED else None,
+    }
+    values.update(fields)
+    return values
+
+
 @pytest.fixture
 def make_practice(domain, municipality):
     """Create a practice; published and written in Dutch only unless told otherwise."""
 
     def make(status=Status.PUBLISHED, **fields):
-        number = next(_serial)
-        values = {
-            "slug": f"practice-{number}",
-            "title_nl": f"Voorbeeld {number}",
-            "summary_nl": f"Samenvatting van voorbeeld {number}",
-            "language": "nl",
-            "domain": domain,
-            "municipality": municipality,
-            "reach": 2,
-            "recurrence": 3,
-            "status": status,
-            "published_at": timezone.now() if status == Status.PUBLISHED else None,
-        }
-        values.update(fields)
-        return Practice.objects.create(**values)
+        fields = {"domain": domain, "municipality": municipality, **fields}
+        return Practice.objects.create(**practice_values(next(_serial), status, **fields))
 
     return make
 
 
 @pytest.fixture
-def make_practices(make_practice, domain):
-    """Create n published practices, each with themes, as a catalogue would have."""
+def make_practices(domain, municipality):
+    """Create n published practices, each with two themes, as a catalogue would have: the
+    same rows make_practice() would write, in three INSERTs and one re-index (languages
+    and search vectors, which save() would compute) instead of n saves."""
 
     def make(n):
         themes = [Theme.objects.create(slug=f"t{i}", **translated("name", "Theme")) for i in (1, 2)]
-        practices = [make_practice() for _ in range(n)]
-        for practice in practices:
-            practice.themes.set(themes)
+        now = timezone.now()
+        practices = [
+            Practice(
+                **practice_values(next(_serial), Status.PUBLISHED),
+                domain=domain,
+                municipality=municipality,
+                updated_at=now,
+            )
+            for _ in range(n)
+        ]
+        Practice.objects.bulk_create(practices)
+        tagging = Practice.themes.through
+        tagging.objects.bulk_create(
+            tagging(practice_id=practice.pk, theme_id=theme.pk)
+            for practice in practices
+            for theme in themes
+        )
+        Practice.objects.filter(pk__in=[p.pk for p in practices]).refresh_search_index()
+        for practice in practices:  # as the rows now say, without reading them back
+            practice.languages = " ".join(practice.available_languages())
         return practices
 
     return make
