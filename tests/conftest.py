@@ -2,13 +2,19 @@ import itertools
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
+from practices.editors import ensure_editors_group
+from practices.forms import ShareForm
 from practices.management.commands.demo import load_demo_catalogue
 from practices.models import Domain, Municipality, Practice, Status, Theme
+from practices.sharing import share
+from tests.helpers import FRENCH_ANSWERS
 
 LANGUAGES = ["nl", "fr", "de", "en", "sv"]
 _serial = itertools.count(1)
@@ -202,5 +208,37 @@ def make_practices(domain, municipality):
         for practice in practices:  # as the rows now say, without reading them back
             practice.languages = " ".join(practice.available_languages())
         return practices
+
+    return make
+
+
+# People and submissions ------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor(db):
+    """An editor: staff in the editors group, with an address for the editors' mail."""
+    user = get_user_model().objects.create_user("eda", email="eda@example.org", is_staff=True)
+    user.groups.add(ensure_editors_group())
+    return user
+
+
+@pytest.fixture
+def editor_client(editor):
+    """A client of its own, logged in as the editor (`client` stays anonymous)."""
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def make_submission(catalogue):
+    """Share an initiative as the form's view does (practices.sharing.share), without the
+    request: the French answers (FRENCH_ANSWERS, with `changes`) in `language`."""
+
+    def make(language="fr", **changes):
+        form = ShareForm({**FRENCH_ANSWERS, **changes})
+        assert form.is_valid(), form.errors
+        return share(form.cleaned_data, language)
 
     return make

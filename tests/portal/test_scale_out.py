@@ -3,7 +3,6 @@ submitters and an editor may land on either, and everything they do is seen by b
 
 import http.cookiejar
 import os
-import re
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from django.db import connection
 
 from practices.editors import ensure_editors_group
 from practices.models import Practice, Status, StatusChange, Submission
-from tests.practices.test_share import FRENCH_ANSWERS
+from tests.helpers import FRENCH_ANSWERS, csrf_token
 
 PORTS = (8141, 8142)
 REDIS = "redis://127.0.0.1:6379/6"
@@ -45,7 +44,7 @@ def get(visitor, url):
 def post(visitor, url, form_url, data):
     """Fetch the form (for its CSRF token) and send it: the answer's status."""
     page = get(visitor, form_url)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    token = csrf_token(page)
     body = urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True).encode()
     try:
         return visitor.open(Request(url, body, headers={"Referer": form_url})).status

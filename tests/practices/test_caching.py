@@ -10,7 +10,7 @@ from django.utils import timezone
 from practices import generation, moderation
 from practices.caching import page_key
 from practices.models import Practice, Status
-from tests.practices.test_share import FRENCH_ANSWERS
+from tests.helpers import FRENCH_ANSWERS
 
 
 def test_a_second_reader_gets_the_page_from_the_cache(
