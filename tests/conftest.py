@@ -1,6 +1,11 @@
 import itertools
+import shutil
+import socket
+import subprocess
+import time
 
 import pytest
+import redis
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -242,3 +247,59 @@ def make_submission(catalogue):
         return share(form.cleaned_data, language)
 
     return make
+
+
+# Redis -----------------------------------------------------------------------------------
+
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+
+
+def redis_answers(port):
+    try:
+        return redis.Redis(host=REDIS_HOST, port=port, socket_timeout=1).ping()
+    except redis.exceptions.RedisError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """The address of a Redis server (add /<database>): the one at 127.0.0.1:6379 when it
+    answers, else a redis-server of the session's own on a spare port, without any
+    persistence. Missing Redis fails the tests that need it: it is never skipped."""
+    if redis_answers(REDIS_PORT):
+        yield f"redis://{REDIS_HOST}:{REDIS_PORT}"
+        return
+    binary = shutil.which("redis-server")
+    if not binary:
+        pytest.fail(
+            f"These tests need Redis: nothing answers at {REDIS_HOST}:{REDIS_PORT} and there "
+            "is no redis-server to start (apt-get install redis-server)"
+        )
+    with socket.socket() as probe:
+        probe.bind((REDIS_HOST, 0))
+        port = probe.getsockname()[1]
+    command = [
+        binary,
+        "--bind",
+        REDIS_HOST,
+        "--port",
+        str(port),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):
+            if redis_answers(port):
+                break
+            if server.poll() is not None:
+                pytest.fail(f"redis-server on port {port} stopped at once: {command}")
+            time.sleep(0.05)
+        else:
+            pytest.fail(f"redis-server on port {port} did not answer within 5 s: {command}")
+        yield f"redis://{REDIS_HOST}:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -146,13 +146,13 @@ def test_admin_logins_are_limited_per_address_and_per_account(db, settings):
     )
 
 
-def test_redis_is_the_shared_cache_when_configured():
+def test_redis_is_the_shared_cache_when_configured(redis_server):
     code = (
         "import django; django.setup(); from django.core.cache import caches; "
         "c = caches['default']; c.set('portal-test', 'shared', 5); "
         "print(type(c).__name__, c.get('portal-test'))"
     )
-    result = run(code, REDIS_URL="redis://127.0.0.1:6379/5")
+    result = run(code, REDIS_URL=f"{redis_server}/5")
     assert result.stdout.split() == ["RedisCache", "shared"], result.stderr
     assert run(code).stdout.split() == ["LocMemCache", "shared"]
 

@@ -21,7 +21,6 @@ from practices.models import Practice, Status, StatusChange, Submission
 from tests.helpers import FRENCH_ANSWERS, csrf_token
 
 PORTS = (8141, 8142)
-REDIS = "redis://127.0.0.1:6379/6"
 
 
 class KeepRedirects(HTTPRedirectHandler):
@@ -53,15 +52,16 @@ def post(visitor, url, form_url, data):
 
 
 @pytest.fixture
-def servers(transactional_db, catalogue):
+def servers(transactional_db, catalogue, redis_server):
     """Two gunicorn instances on the test database, sharing Redis (database 6)."""
-    redis.Redis.from_url(REDIS).flushdb()  # no pages, counts or limits from an earlier run
+    shared = f"{redis_server}/6"
+    redis.Redis.from_url(shared).flushdb()  # no pages, counts or limits from an earlier run
     database = connection.settings_dict
     url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "VIRTUAL_ENV")}
     env.update(
         DATABASE_URL=url,
-        REDIS_URL=REDIS,
+        REDIS_URL=shared,
         SECRET_KEY="one-secret-for-every-app-server",
         SHARE_RATE_LIMIT="1000",
         GUNICORN_WORKERS="2",
