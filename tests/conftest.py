@@ -10,9 +10,9 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management.color import no_style
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from practices.editors import ensure_editors_group
 from practices.forms import ShareForm
@@ -48,7 +48,8 @@ def empty_cache():
 #   as it always did: they are emptied before it runs (a few DELETEs);
 # - a transactional test (transactional_db, live_server, django_db(transaction=True))
 #   sees the committed catalogue too; Django flushes every table after it, so the next
-#   test that needs the catalogue loads it again.
+#   test that needs the catalogue writes it again (its rows as first loaded, restored
+#   with a bulk INSERT a table: loaddata and the re-index are not run twice).
 #
 # The tests are ordered (pytest_collection_modifyitems below) so that this happens rarely:
 # the tests without the catalogue first, then those with it, then the transactional ones.
@@ -57,9 +58,12 @@ def empty_cache():
 
 
 class SessionCatalogue:
-    """Whether the demo catalogue is committed to the test database now."""
+    """Whether the demo catalogue is committed to the test database now, and its rows as
+    the first load_demo_catalogue() wrote them, to write them again after a flush."""
 
     loaded = False
+    rows = None  # {model: [{column: value}]}, once loaded
+    language = None  # the language active at that load (see restore)
 
     @classmethod
     def prepare(cls, wanted):
@@ -70,21 +74,55 @@ class SessionCatalogue:
                 pytest.fail("The demo catalogue is committed and this test's transaction is open")
             return  # the `catalogue` fixture loads it inside the test's transaction
         if wanted and not cls.loaded:
-            load_demo_catalogue()
+            cls.load()
             cls.loaded = True
         elif cls.loaded and not wanted:
             empty_catalogue_tables()
             cls.loaded = False
 
+    @classmethod
+    def load(cls):
+        if cls.rows is None:
+            load_demo_catalogue()
+            cls.language = translation.get_language()
+            cls.rows = {
+                model: list(model.objects.values(*columns(model))) for model in catalogue_models()
+            }
+        else:
+            cls.restore()
 
-def empty_catalogue_tables():
-    """Delete every row of the catalogue's apps (practices and trainings): what
-    load_demo_catalogue() committed and nothing else, since tests roll back their own."""
-    tables = sorted(
-        model._meta.db_table
+    @classmethod
+    def restore(cls):
+        """Write the rows of the first load again, as they were, a bulk INSERT a table:
+        loaddata's fixtures and its re-index took ten times as long. Under the language of
+        that load: modeltranslation writes the untranslated column (title, name…) from
+        the active language's."""
+        with translation.override(cls.language), transaction.atomic():
+            for model, rows in cls.rows.items():
+                model.objects.bulk_create(model(**row) for row in rows)
+            with connection.cursor() as cursor:  # PostgreSQL: ids go on after the rows'
+                for sql in connection.ops.sequence_reset_sql(no_style(), list(cls.rows)):
+                    cursor.execute(sql)
+
+
+def catalogue_models():
+    """The models of the catalogue's apps (practices and trainings), their many-to-many
+    tables included."""
+    return [
+        model
         for label in ("practices", "trainings")
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
-    )
+    ]
+
+
+def columns(model):
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def empty_catalogue_tables():
+    """Delete every row of the catalogue's apps: what SessionCatalogue committed and
+    nothing else, since tests roll back their own."""
+    tables = sorted(model._meta.db_table for model in catalogue_models())
     connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables))
 
 
@@ -136,7 +174,7 @@ def catalogue(db):
     """The demo catalogue, as `manage.py demo` loads it (committed once for the session,
     see above; loaded in the test's transaction only when that was open already)."""
     if not SessionCatalogue.loaded:
-        load_demo_catalogue()
+        SessionCatalogue.load()
 
 
 # Small catalogues of the tests' own ------------------------------------------------------
