@@ -1,7 +1,6 @@
 """Five languages for real: no English left on a translated page, alternates on every
 page, a sitemap of every page in every language, and the language a reader chose."""
 
-import functools
 import re
 from html.parser import HTMLParser
 
@@ -72,19 +71,16 @@ def english_sources(locale):
     ]
 
 
-@functools.cache
-def any_of(sources):
-    """One pattern that finds a whole `sources` phrase where any of them is."""
-    return re.compile("|".join(rf"(?<!\w){re.escape(source)}(?!\w)" for source in sources))
-
-
 def english_left(html, language, sources):
-    """The English `sources` still in what a reader of `html` sees in `language`: one
-    search for them all, then, only when it finds one, a search for each."""
+    """The English `sources` still in what a reader of `html` sees in `language`, as whole
+    phrases. (The plain substring test first only spares the pattern where it cannot
+    match: ten times faster, the same result.)"""
     text = visible_text(html, language)
-    if not sources or not any_of(tuple(sources)).search(text):
-        return []
-    return [source for source in sources if re.search(rf"(?<!\w){re.escape(source)}(?!\w)", text)]
+    return [
+        source
+        for source in sources
+        if source in text and re.search(rf"(?<!\w){re.escape(source)}(?!\w)", text)
+    ]
 
 
 @pytest.mark.parametrize("language", ["nl", "fr", "de", "sv"])
