@@ -32,11 +32,8 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live server's address, with the demo catalogue in its database."""
-    from portal.management.commands.demo import load_demo_catalogue
-
-    load_demo_catalogue()
+def site(live_server, transactional_db, catalogue):
+    """The live server's address, with the demo catalogue (committed) in its database."""
     return live_server.url
 
 

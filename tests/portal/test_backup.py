@@ -7,13 +7,10 @@ from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import Client
 
 from practices import moderation
 from practices.models import Submission
-from tests.practices.test_share import FRENCH_ANSWERS
 
 BACKED_UP = ["practices", "trainings", "auth.user", "auth.group"]
 
@@ -30,10 +27,8 @@ def snapshot():
 
 
 @pytest.mark.django_db(transaction=True)  # flush empties the tables for real
-def test_dumpdata_and_loaddata_give_back_the_whole_catalogue(catalogue, tmp_path):
-    Client().post("/fr/share/", FRENCH_ANSWERS)
-    editor = get_user_model().objects.create_user("eda", is_staff=True)
-    moderation.request_changes(Submission.objects.get().practice, by=editor, note="Une date ?")
+def test_dumpdata_and_loaddata_give_back_the_whole_catalogue(make_submission, editor, tmp_path):
+    moderation.request_changes(make_submission().practice, by=editor, note="Une date ?")
     before = snapshot()
     assert len(before["practices.Practice"]) == 8 and before["trainings.TrainingProgramme"]
 

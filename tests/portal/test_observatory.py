@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from tests.portal.test_production import PRODUCTION, run
+from tests.helpers import PRODUCTION, run
 
 SECURITY_SETTINGS = [
     "SESSION_COOKIE_SECURE",

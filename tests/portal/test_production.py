@@ -6,10 +6,10 @@ import json
 import logging
 import os
 import re
-import secrets
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.error import HTTPError, URLError
 from urllib.request import urlopen
 
@@ -21,43 +21,79 @@ from django.core.management import call_command
 from django.test import Client
 
 from portal.logs import JsonFormatter
+from tests.helpers import PRODUCTION, run
 
-PRODUCTION = {
-    "DJANGO_ENV": "production",
-    "SECRET_KEY": secrets.token_urlsafe(50),
-    "ALLOWED_HOSTS": "portal.example.org",
-    "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal",
-    "EMAIL_HOST": "smtp.example.org",
-}
+HSTS_AND_COOKIES = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+    "s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER)"
+)
+HEALTH = (
+    "import django; django.setup(); from django.test import Client; "
+    "r = Client().get('/health/'); print(r.status_code, r.content.decode())"
+)
+ADMIN_ADDRESS = "import django; django.setup(); from django.urls import reverse; "
+ADMIN_ADDRESS += "print(reverse('admin:index'))"
+SHARED_CACHE = (
+    "import django; django.setup(); from django.core.cache import caches; "
+    "c = caches['default']; c.set('portal-test', 'shared', 5); "
+    "print(type(c).__name__, c.get('portal-test'))"
+)
+LOG_BOOM = "import django, logging; django.setup(); logging.getLogger('django').error('Boom')"
+REQUIRED = ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"]
 
 
-def run(code_or_command, **variables):
-    """Run Python code (or a manage.py command, a list) with only these variables set."""
-    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "VIRTUAL_ENV")}
-    env.update(DJANGO_SETTINGS_MODULE="portal.settings", **variables)
-    command = (
-        [sys.executable, "manage.py", *code_or_command]
-        if isinstance(code_or_command, list)
-        else [sys.executable, "-c", code_or_command]
-    )
-    return subprocess.run(command, env=env, cwd=settings.BASE_DIR, capture_output=True, text=True)
+def without(missing):
+    return {name: value for name, value in PRODUCTION.items() if name != missing}
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
-def test_production_refuses_to_start_without_its_variables(missing):
-    variables = {name: value for name, value in PRODUCTION.items() if name != missing}
-    result = run(["check"], **variables)
+@pytest.fixture(scope="module")
+def fresh(redis_server):
+    """What the fresh interpreters of this module's tests answer (run()'s results, by the
+    test that reads them), all started at once: each spends half a second starting
+    Python and Django, mostly waiting, and one after another they took six seconds."""
+    runs = {
+        **{f"without {missing}": (["check"], without(missing)) for missing in REQUIRED},
+        "debug": (["check"], {"DJANGO_DEBUG": "true", **PRODUCTION}),
+        "misspelt switch": (["check"], {**PRODUCTION, "SECURE_SSL_REDIRECT": "ture"}),
+        "deploy": (["check", "--deploy", "--fail-level", "WARNING"], PRODUCTION),
+        "behind proxy": (HSTS_AND_COOKIES, {"BEHIND_TLS_PROXY": "true", **PRODUCTION}),
+        "database down": (HEALTH, {"DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}),
+        "admin moved": (ADMIN_ADDRESS, {"ADMIN_URL": "backstage"}),
+        "redis": (SHARED_CACHE, {"REDIS_URL": f"{redis_server}/5"}),
+        "no redis": (SHARED_CACHE, {}),
+        "log": (LOG_BOOM, {}),
+    }
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        started = {
+            name: pool.submit(run, what, **variables) for name, (what, variables) in runs.items()
+        }
+        yield {name: future.result for name, future in started.items()}
+
+
+@pytest.mark.parametrize("missing", REQUIRED)
+def test_production_refuses_to_start_without_its_variables(fresh, missing):
+    result = fresh[f"without {missing}"]()
     assert result.returncode != 0
     assert f"DJANGO_ENV=production needs {missing}" in result.stderr
 
 
-def test_production_refuses_debug():
-    result = run(["check"], DJANGO_DEBUG="true", **PRODUCTION)
+def test_production_refuses_debug(fresh):
+    result = fresh["debug"]()
     assert result.returncode != 0 and "DJANGO_DEBUG must be off" in result.stderr
 
 
-def test_the_deployment_checklist_is_clean_in_production():
-    result = run(["check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION)
+def test_a_misspelt_switch_stops_the_start(fresh):
+    """`SECURE_SSL_REDIRECT=ture` used to turn the redirect off without a word."""
+    result = fresh["misspelt switch"]()
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECURE_SSL_REDIRECT must be one of 1, true, yes, on, 0," in (
+        result.stderr
+    )
+
+
+def test_the_deployment_checklist_is_clean_in_production(fresh):
+    result = fresh["deploy"]()
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 
@@ -87,13 +123,8 @@ def test_security_headers_are_on_every_kind_of_response(client, db, url):
     assert "unsafe-inline" not in response["Content-Security-Policy"]
 
 
-def test_production_adds_hsts_and_secure_cookies():
-    code = (
-        "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
-        "s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER)"
-    )
-    behind_proxy = run(code, BEHIND_TLS_PROXY="true", **PRODUCTION).stdout.split()
+def test_production_adds_hsts_and_secure_cookies(fresh):
+    behind_proxy = fresh["behind proxy"]().stdout.split()
     assert int(behind_proxy[0]) >= 183 * 24 * 3600  # six months at least
     assert behind_proxy[1:4] == ["True", "True", "True"]
     assert "HTTP_X_FORWARDED_PROTO" in behind_proxy[4]
@@ -104,21 +135,15 @@ def test_health_answers_with_a_database_round_trip(client, db):
     assert response.status_code == 200 and response.json() == {"status": "ok", "database": True}
 
 
-def test_health_says_503_when_the_database_is_down():
-    code = (
-        "import django; django.setup(); from django.test import Client; "
-        "r = Client().get('/health/'); print(r.status_code, r.content.decode())"
-    )
-    result = run(code, DATABASE_URL="postgres://nobody@127.0.0.1:1/none")
+def test_health_says_503_when_the_database_is_down(fresh):
+    result = fresh["database down"]()
     logged, answer = result.stdout.splitlines()  # the log line, then what the client got
     assert answer.startswith('503 {"status": "unavailable"'), result.stderr
     assert json.loads(logged)["status"] == 503
 
 
-def test_the_admin_address_can_be_moved():
-    code = "import django; django.setup(); from django.urls import reverse; "
-    code += "print(reverse('admin:index'))"
-    assert run(code, ADMIN_URL="backstage").stdout.strip() == "/backstage/"
+def test_the_admin_address_can_be_moved(fresh):
+    assert fresh["admin moved"]().stdout.strip() == "/backstage/"
 
 
 def test_admin_logins_are_limited_per_address_and_per_account(db, settings):
@@ -146,15 +171,10 @@ def test_admin_logins_are_limited_per_address_and_per_account(db, settings):
     )
 
 
-def test_redis_is_the_shared_cache_when_configured():
-    code = (
-        "import django; django.setup(); from django.core.cache import caches; "
-        "c = caches['default']; c.set('portal-test', 'shared', 5); "
-        "print(type(c).__name__, c.get('portal-test'))"
-    )
-    result = run(code, REDIS_URL="redis://127.0.0.1:6379/5")
+def test_redis_is_the_shared_cache_when_configured(fresh):
+    result = fresh["redis"]()
     assert result.stdout.split() == ["RedisCache", "shared"], result.stderr
-    assert run(code).stdout.split() == ["LocMemCache", "shared"]
+    assert fresh["no redis"]().stdout.split() == ["LocMemCache", "shared"]
 
 
 def test_logs_are_json_lines():
@@ -166,9 +186,8 @@ def test_logs_are_json_lines():
     assert line["level"] == "ERROR" and line["message"] == "Bad: x" and line["status"] == 500
 
 
-def test_logs_go_to_standard_output():
-    code = "import django, logging; django.setup(); logging.getLogger('django').error('Boom')"
-    result = run(code)
+def test_logs_go_to_standard_output(fresh):
+    result = fresh["log"]()
     assert json.loads(result.stdout)["message"] == "Boom" and result.stderr == ""
 
 

@@ -3,7 +3,6 @@ submitters and an editor may land on either, and everything they do is seen by b
 
 import http.cookiejar
 import os
-import re
 import subprocess
 import sys
 import time
@@ -19,10 +18,9 @@ from django.db import connection
 
 from practices.editors import ensure_editors_group
 from practices.models import Practice, Status, StatusChange, Submission
-from tests.practices.test_share import FRENCH_ANSWERS
+from tests.helpers import FRENCH_ANSWERS, csrf_token
 
 PORTS = (8141, 8142)
-REDIS = "redis://127.0.0.1:6379/6"
 
 
 class KeepRedirects(HTTPRedirectHandler):
@@ -45,7 +43,7 @@ def get(visitor, url):
 def post(visitor, url, form_url, data):
     """Fetch the form (for its CSRF token) and send it: the answer's status."""
     page = get(visitor, form_url)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    token = csrf_token(page)
     body = urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True).encode()
     try:
         return visitor.open(Request(url, body, headers={"Referer": form_url})).status
@@ -54,15 +52,16 @@ def post(visitor, url, form_url, data):
 
 
 @pytest.fixture
-def servers(transactional_db, catalogue):
+def servers(transactional_db, catalogue, redis_server):
     """Two gunicorn instances on the test database, sharing Redis (database 6)."""
-    redis.Redis.from_url(REDIS).flushdb()  # no pages, counts or limits from an earlier run
+    shared = f"{redis_server}/6"
+    redis.Redis.from_url(shared).flushdb()  # no pages, counts or limits from an earlier run
     database = connection.settings_dict
     url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "VIRTUAL_ENV")}
     env.update(
         DATABASE_URL=url,
-        REDIS_URL=REDIS,
+        REDIS_URL=shared,
         SECRET_KEY="one-secret-for-every-app-server",
         SHARE_RATE_LIMIT="1000",
         GUNICORN_WORKERS="2",

@@ -1,44 +1,24 @@
-"""Settings read from the environment, checked in a fresh interpreter each."""
+"""Settings read from the environment: strictly, and into the right e-mail backend (in a
+fresh interpreter each)."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.settings import database_from_url, env_bool, env_choice, env_int, env_str
-
-PRODUCTION = {
-    "DJANGO_ENV": "production",
-    "SECRET_KEY": "not-a-real-secret-but-long-enough-for-the-checks-0123456789",
-    "ALLOWED_HOSTS": "portal.example.org",
-    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
-}
+from tests.helpers import run
 
 SHOW_MAILER = (
-    "import json; from django.core import mail; "
+    "import json, django; django.setup(); from django.core import mail; "
     "m = mail.mailers['default']; "
     "print(json.dumps([type(m).__module__, getattr(m, 'host', None), getattr(m, 'port', None),"
     " getattr(m, 'username', None), getattr(m, 'password', None), getattr(m, 'use_tls', None)]))"
 )
 
 
-def start_with(
-    code="from django.conf import settings; print(settings.SECURE_SSL_REDIRECT)", **variables
-):
-    """Start Django in a fresh interpreter with only these of the portal's variables."""
-    own = ("EMAIL_", "DJANGO_", "SECRET_KEY", "DATABASE_URL", "SHARE_", "ADMIN_", "SECURE_")
-    env = {key: value for key, value in os.environ.items() if not key.startswith(own)}
-    env.update(DJANGO_SETTINGS_MODULE="portal.settings", **variables)
-    command = [sys.executable, "-c", f"import django; django.setup(); {code}"]
-    return subprocess.run(command, env=env, cwd=settings.BASE_DIR, capture_output=True, text=True)
-
-
 def mailer_with(**variables):
-    started = start_with(SHOW_MAILER, **variables)
+    started = run(SHOW_MAILER, **variables)
     assert started.returncode == 0, started.stderr
     return json.loads(started.stdout)
 
@@ -89,16 +69,6 @@ def test_a_missing_secret_file_and_an_unknown_database_are_refused(monkeypatch):
         env_str("PORTAL_TEST_SECRET")
     with pytest.raises(ImproperlyConfigured, match="DATABASE_URL must start with"):
         database_from_url("mysql://db/portal")
-
-
-def test_a_misspelt_boolean_in_production_stops_the_start():
-    """`SECURE_SSL_REDIRECT=ture` used to turn the redirect off without a word."""
-    started = start_with(**PRODUCTION, SECURE_SSL_REDIRECT="ture")
-    assert started.returncode != 0
-    assert "SECURE_SSL_REDIRECT must be one of 1, true, yes, on, 0, false, no, off, not 'ture'" in (
-        started.stderr
-    )
-    assert start_with(**PRODUCTION, SECURE_SSL_REDIRECT="Off").stdout.strip() == "False"
 
 
 def test_every_accepted_spelling_is_read(monkeypatch):

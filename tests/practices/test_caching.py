@@ -11,7 +11,7 @@ from portal import version
 from portal.caching import page_key
 from practices import moderation
 from practices.models import Practice, Status
-from tests.practices.test_share import FRENCH_ANSWERS
+from tests.helpers import FRENCH_ANSWERS
 
 
 def test_a_second_reader_gets_the_page_from_the_cache(

@@ -3,7 +3,6 @@
 import threading
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.utils import translation
@@ -17,11 +16,6 @@ def in_english():
     """Refusals speak the editor's language; these tests read them in English."""
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def editor(db):
-    return get_user_model().objects.create_user("eda", is_staff=True)
 
 
 def test_a_submission_goes_through_changes_to_publication(client, make_practice, editor):

@@ -5,24 +5,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from practices.editors import ensure_editors_group
 from practices.models import Practice, Status, StatusChange, Submission
-from tests.practices.test_share import FRENCH_ANSWERS
 
 
 @pytest.fixture
-def submission(client, catalogue):
-    client.post("/fr/share/", FRENCH_ANSWERS)
-    return Submission.objects.select_related("practice").get()
-
-
-@pytest.fixture
-def editor(db):
-    user = get_user_model().objects.create_user("eda", email="eda@example.org", is_staff=True)
-    user.groups.add(ensure_editors_group())
-    editor = Client()
-    editor.force_login(user)
-    return editor
+def submission(make_submission):
+    """A French submission, read back as the admin reads it."""
+    return Submission.objects.select_related("practice").get(pk=make_submission().pk)
 
 
 def moderate(client, practice, step, note="", seen=None):
@@ -31,18 +20,20 @@ def moderate(client, practice, step, note="", seen=None):
     return client.post(url, data, follow=True)
 
 
-def test_the_change_page_offers_the_steps_the_status_allows(editor, submission):
+def test_the_change_page_offers_the_steps_the_status_allows(editor_client, submission):
     url = f"/admin/practices/practice/{submission.practice_id}/change/"
-    html = editor.get(url).content.decode()
+    html = editor_client.get(url).content.decode()
     for step in ("request_changes", "publish", "reject"):
         assert f'name="step" value="{step}"' in html
     assert 'value="archive"' not in html
     assert "marie@example.org" in html and submission.reference in html
 
 
-def test_asking_for_changes_tells_the_submitter_in_their_language(editor, submission, mailoutbox):
+def test_asking_for_changes_tells_the_submitter_in_their_language(
+    editor_client, submission, mailoutbox
+):
     mailoutbox.clear()
-    page = moderate(editor, submission.practice, "request_changes", "Ajoutez une date.")
+    page = moderate(editor_client, submission.practice, "request_changes", "Ajoutez une date.")
     assert Practice.objects.get(pk=submission.practice_id).status == Status.CHANGES_REQUESTED
     assert "Aanpassingen gevraagd" in page.content.decode()  # the admin speaks Dutch
     [mail] = mailoutbox
@@ -50,39 +41,39 @@ def test_asking_for_changes_tells_the_submitter_in_their_language(editor, submis
     assert f"/fr/share/status/{submission.token}/" in mail.body
 
 
-def test_a_step_that_needs_a_note_is_refused_without_one(editor, submission, mailoutbox):
+def test_a_step_that_needs_a_note_is_refused_without_one(editor_client, submission, mailoutbox):
     mailoutbox.clear()
-    page = moderate(editor, submission.practice, "reject", "  ")
+    page = moderate(editor_client, submission.practice, "reject", "  ")
     assert Practice.objects.get(pk=submission.practice_id).status == Status.SUBMITTED
     assert "Schrijf een notitie" in page.content.decode() and not mailoutbox
 
 
-def test_an_editor_acting_on_what_another_changed_is_told(editor, submission):
-    moderate(editor, submission.practice, "publish")
-    page = moderate(editor, submission.practice, "reject", "Te vaag", seen=Status.SUBMITTED)
+def test_an_editor_acting_on_what_another_changed_is_told(editor_client, submission):
+    moderate(editor_client, submission.practice, "publish")
+    page = moderate(editor_client, submission.practice, "reject", "Te vaag", seen=Status.SUBMITTED)
     assert "Iemand anders heeft dit voorbeeld intussen gewijzigd" in page.content.decode()
     assert Practice.objects.get(pk=submission.practice_id).status == Status.PUBLISHED
     assert StatusChange.objects.filter(to_status=Status.REJECTED).count() == 0
 
 
-def test_publishing_and_rejecting_tell_the_submitter(editor, submission, mailoutbox):
+def test_publishing_and_rejecting_tell_the_submitter(editor_client, submission, mailoutbox):
     mailoutbox.clear()
-    moderate(editor, submission.practice, "publish")
+    moderate(editor_client, submission.practice, "publish")
     assert f"/fr/practices/{submission.practice.slug}/" in mailoutbox[-1].body
-    moderate(editor, Practice.objects.get(pk=submission.practice_id), "archive")
+    moderate(editor_client, Practice.objects.get(pk=submission.practice_id), "archive")
     assert len(mailoutbox) == 1  # archiving is not announced
 
 
-def test_preview_shows_an_unpublished_practice_to_editors_only(client, editor, submission):
+def test_preview_shows_an_unpublished_practice_to_editors_only(client, editor_client, submission):
     url = f"/admin/practices/practice/{submission.practice_id}/preview/"
-    html = editor.get(url).content.decode()
+    html = editor_client.get(url).content.decode()
     assert "Accueil en langage clair" in html and "Voorvertoning voor redacteurs" in html
     assert client.get(url).status_code == 302
     assert client.get(f"/fr/practices/{submission.practice.slug}/").status_code == 404
 
 
-def test_erasing_personal_data_keeps_the_practice(editor, submission, mailoutbox):
-    editor.post(
+def test_erasing_personal_data_keeps_the_practice(editor_client, submission, mailoutbox):
+    editor_client.post(
         "/admin/practices/practice/",
         {"action": "erase_personal_data", "_selected_action": [submission.practice_id]},
     )
@@ -92,7 +83,7 @@ def test_erasing_personal_data_keeps_the_practice(editor, submission, mailoutbox
     assert Client().get(f"/fr/share/status/{submission.token}/").status_code == 404
     assert erased.erased_at is not None and Practice.objects.filter(pk=erased.practice_id).exists()
     mailoutbox.clear()
-    moderate(editor, erased.practice, "publish")
+    moderate(editor_client, erased.practice, "publish")
     assert not mailoutbox  # nobody left to tell
 
 
@@ -109,7 +100,7 @@ def test_outsiders_cannot_moderate_nor_preview(client, submission, who):
     assert Practice.objects.get(pk=practice.pk).status == Status.SUBMITTED
 
 
-def test_moderation_takes_posts_only(editor, submission):
+def test_moderation_takes_posts_only(editor_client, submission):
     url = f"/admin/practices/practice/{submission.practice_id}/moderate/"
-    assert editor.get(url).status_code == 405
-    assert editor.post(url, {"step": "delete", "seen": "submitted"}).status_code == 400
+    assert editor_client.get(url).status_code == 405
+    assert editor_client.post(url, {"step": "delete", "seen": "submitted"}).status_code == 400

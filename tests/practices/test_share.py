@@ -3,42 +3,12 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from modeltranslation.translator import translator
 
 from practices import moderation
-from practices.editors import ensure_editors_group
 from practices.models import Practice, Status, StatusChange, Submission
-
-FRENCH_ANSWERS = {
-    "title": "Accueil en langage clair",
-    "summary": "Le personnel d'accueil apprend à écrire et parler simplement.",
-    "municipality": "hasselt",
-    "domain": "public-services",
-    "themes": ["clear-language", "low-literacy"],
-    "target_groups": ["front-office-staff"],
-    "what": "Cinq demi-journées de formation.",
-    "goal": "Des habitants qui comprennent nos lettres.",
-    "period": "automne 2016 – printemps 2017",
-    "started_in": "2016",
-    "reach": "2",
-    "recurrence": "3",
-    "links": "https://www.hasselt.be/\nhttp://example.org/fiche",
-    "name": "Marie Dupont",
-    "role": "responsable diversité",
-    "organisation": "Ville de Hasselt",
-    "email": "marie@example.org",
-    "consent": "on",
-    "website": "",
-}
-
-
-@pytest.fixture
-def editor(catalogue):
-    user = get_user_model().objects.create_user("eda", email="eda@example.org", is_staff=True)
-    user.groups.add(ensure_editors_group())
-    return user
+from tests.helpers import FRENCH_ANSWERS, csrf_token
 
 
 def status_link(mail):
@@ -54,7 +24,7 @@ def test_the_form_comes_with_the_domain_it_was_called_from(client, catalogue):
 
 
 def test_sharing_stores_a_submitted_practice_and_tells_everyone(
-    client, editor, mailoutbox, django_assert_max_num_queries
+    client, catalogue, editor, mailoutbox, django_assert_max_num_queries
 ):
     response = client.post("/fr/share/", FRENCH_ANSWERS)
     submission = Submission.objects.get()
@@ -83,7 +53,9 @@ def test_sharing_stores_a_submitted_practice_and_tells_everyone(
     assert submission.reference in sent and "marie@example.org" not in sent
 
 
-def test_the_whole_path_from_french_submission_to_publication(client, editor, mailoutbox):
+def test_the_whole_path_from_french_submission_to_publication(
+    client, catalogue, editor, mailoutbox
+):
     client.post("/fr/share/", FRENCH_ANSWERS)
     submission = Submission.objects.get()
     practice = submission.practice
@@ -114,7 +86,7 @@ def test_the_whole_path_from_french_submission_to_publication(client, editor, ma
         assert "marie@example.org" not in page and "Marie Dupont" not in page
 
 
-def test_a_rejected_submission_says_so_on_the_status_page(client, editor, mailoutbox):
+def test_a_rejected_submission_says_so_on_the_status_page(client, catalogue, editor, mailoutbox):
     client.post("/en/share/", FRENCH_ANSWERS)
     practice = Practice.objects.get(submission__isnull=False)
     moderation.reject(
@@ -161,7 +133,7 @@ def test_bad_input_is_explained_next_to_the_field_and_nothing_is_lost(
     assert 'value="Marie Dupont"' in html or field == "name"
 
 
-def test_a_script_is_stored_as_text_and_shown_escaped(client, editor):
+def test_a_script_is_stored_as_text_and_shown_escaped(client, catalogue, editor):
     client.post("/fr/share/", {**FRENCH_ANSWERS, "title": "<script>alert(1)</script>"})
     practice = Submission.objects.get().practice
     assert practice.title_fr == "<script>alert(1)</script>"
@@ -191,14 +163,13 @@ def test_forms_without_a_valid_csrf_token_are_refused(catalogue):
     assert strict.post("/fr/share/", forged).status_code == 403
     other = Client(enforce_csrf_checks=True)
     html = other.get("/fr/share/").content.decode()
-    borrowed = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
-    reused = {**FRENCH_ANSWERS, "csrfmiddlewaretoken": borrowed}
+    reused = {**FRENCH_ANSWERS, "csrfmiddlewaretoken": csrf_token(html)}
     assert strict.post("/fr/share/", reused).status_code == 403  # another visitor's token
     assert other.post("/fr/share/", reused).status_code == 302  # its own visitor's works
     assert Submission.objects.count() == 1
 
 
-def test_a_tampered_status_link_is_not_found(client, editor, mailoutbox):
+def test_a_tampered_status_link_is_not_found(client, catalogue, editor, mailoutbox):
     client.post("/fr/share/", FRENCH_ANSWERS)
     link = status_link(mailoutbox[0])
     assert client.get(link[:-2] + "x/").status_code == 404
@@ -218,7 +189,7 @@ def test_the_rate_limit_keeps_what_was_typed(client, catalogue, settings):
 
 
 def test_a_mail_server_that_fails_loses_nothing_and_shows_the_reference(
-    client, editor, settings, caplog
+    client, catalogue, editor, settings, caplog
 ):
     settings.MAILERS = {
         "default": {
@@ -232,7 +203,7 @@ def test_a_mail_server_that_fails_loses_nothing_and_shows_the_reference(
     assert "submission_received" in caplog.text and submission.token not in caplog.text
 
 
-def test_editors_can_edit_every_translated_text_in_admin(client, editor):
+def test_editors_can_edit_every_translated_text_in_admin(client, catalogue, editor):
     client.force_login(editor)
     client.post("/fr/share/", FRENCH_ANSWERS)
     practice = Submission.objects.get().practice

@@ -1,7 +1,6 @@
 """200 initiatives shared at once by 8 clients through a running server: each is stored
 exactly once and every client is answered without an error."""
 
-import re
 import threading
 from http.cookiejar import CookieJar
 from urllib.error import HTTPError
@@ -12,7 +11,7 @@ import pytest
 from django.db import connection
 
 from practices.models import Practice, StatusChange, Submission
-from tests.practices.test_share import FRENCH_ANSWERS
+from tests.helpers import FRENCH_ANSWERS, csrf_token
 
 CLIENTS, EACH = 8, 25
 
@@ -28,7 +27,7 @@ def share_many(base, client, answers):
     """One client: fetch the form (and its CSRF cookie), then send EACH initiatives."""
     opener = build_opener(HTTPCookieProcessor(CookieJar()), KeepRedirects)
     form = opener.open(f"{base}/fr/share/").read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
+    token = csrf_token(form)
     for number in range(EACH):
         data = {
             **FRENCH_ANSWERS,

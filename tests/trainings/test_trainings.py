@@ -119,7 +119,7 @@ def test_the_home_page_features_programmes(client, make_training):
 @pytest.mark.parametrize("size", [5, 200])
 def test_queries_stay_constant(
     client,
-    make_training,
+    make_trainings,
     make_practice,
     django_assert_max_num_queries,
     django_assert_num_queries,
@@ -127,9 +127,7 @@ def test_queries_stay_constant(
 ):
     """With 5 and with 200 programmes, each with modules and a practice: a query per
     programme (formats, municipality, modules) would show at 200."""
-    practice = make_practice()
-    for _ in range(size):
-        make_training(modules=2).practices.add(practice)
+    make_trainings(size, make_practice())
     training = TrainingProgramme.objects.first()
     pages = {
         # the catalogue's version, vocabulary, counts, page, formats

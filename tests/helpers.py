@@ -1,0 +1,59 @@
+"""Data and helpers the tests of several modules share."""
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+
+FRENCH_ANSWERS = {
+    "title": "Accueil en langage clair",
+    "summary": "Le personnel d'accueil apprend à écrire et parler simplement.",
+    "municipality": "hasselt",
+    "domain": "public-services",
+    "themes": ["clear-language", "low-literacy"],
+    "target_groups": ["front-office-staff"],
+    "what": "Cinq demi-journées de formation.",
+    "goal": "Des habitants qui comprennent nos lettres.",
+    "period": "automne 2016 – printemps 2017",
+    "started_in": "2016",
+    "reach": "2",
+    "recurrence": "3",
+    "links": "https://www.hasselt.be/\nhttp://example.org/fiche",
+    "name": "Marie Dupont",
+    "role": "responsable diversité",
+    "organisation": "Ville de Hasselt",
+    "email": "marie@example.org",
+    "consent": "on",
+    "website": "",
+}
+"""A complete share form, as a French-speaking submitter fills it in (demo catalogue)."""
+
+
+def csrf_token(html):
+    """The CSRF token of the (first) form in a page."""
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+
+
+def run(code_or_command, **variables):
+    """Run Python code (or a manage.py command, a list) with only these variables set."""
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "VIRTUAL_ENV")}
+    env.update(DJANGO_SETTINGS_MODULE="portal.settings", **variables)
+    command = (
+        [sys.executable, "manage.py", *code_or_command]
+        if isinstance(code_or_command, list)
+        else [sys.executable, "-c", code_or_command]
+    )
+    return subprocess.run(command, env=env, cwd=settings.BASE_DIR, capture_output=True, text=True)
+
+
+# The variables a production start needs (docs/deployment.md), with made-up values.
+PRODUCTION = {
+    "DJANGO_ENV": "production",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "portal.example.org",
+    "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal",
+    "EMAIL_HOST": "smtp.example.org",
+}
