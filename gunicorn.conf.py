@@ -3,7 +3,7 @@ serves the portal (see docs/deployment.md)."""
 
 import os
 
-from portal.settings import env_int  # a number that is not one stops the start, named
+from portal.env import env_int  # a number that is not one stops the start, named
 
 wsgi_app = "portal.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")

@@ -4,7 +4,6 @@ With nothing set, the portal runs in development mode: DEBUG on, SQLite in the
 project folder and e-mail printed to the console. See docs/configuration.md.
 """
 
-import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -12,59 +11,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from .env import env_bool, env_choice, env_int, env_list, env_str
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
-
-
-def env_str(name, default=""):
-    """A variable's value, or the contents of the file named by NAME_FILE."""
-    path = os.environ.get(f"{name}_FILE")
-    if path:
-        try:
-            return Path(path).read_text().strip()
-        except OSError as error:
-            raise ImproperlyConfigured(
-                f"{name}_FILE names {path}, which cannot be read ({error.strerror})."
-            ) from None
-    return os.environ.get(name, default)
-
-
-def env_bool(name, default):
-    """On or off: one of TRUE or FALSE in any case; anything else stops the start."""
-    value = env_str(name).strip().lower()
-    if not value:
-        return default
-    if value not in TRUE + FALSE:
-        raise ImproperlyConfigured(
-            f"{name} must be one of {', '.join(TRUE + FALSE)}, not {value!r}."
-        )
-    return value in TRUE
-
-
-def env_int(name, default):
-    """A whole number, zero or more; anything else stops the start."""
-    value = env_str(name).strip()
-    if not value:
-        return default
-    if not value.isdecimal():
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.")
-    return int(value)
-
-
-def env_choice(name, default, choices):
-    value = env_str(name, default).strip()
-    if value not in choices:
-        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}.")
-    return value
-
-
-def env_list(name, default):
-    value = env_str(name)
-    if not value:
-        return default
-    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 def database_from_url(url):
@@ -188,7 +137,10 @@ LOGGING = {
             "stream": "ext://sys.stdout",
         }
     },
-    "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {
+        "handlers": ["stdout"],
+        "level": env_choice("LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR"]),
+    },
     # Django's own loggers too, instead of its default console and mail handlers.
     "loggers": {"django": {"handlers": ["stdout"], "propagate": False}},
 }
@@ -305,7 +257,7 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 # The facet counts' covering index (INCLUDE columns) is for PostgreSQL; SQLite, which has
 # no such indexes, makes it a plain one, as it should.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
-# Public pages and facet counts are cached, and made afresh whenever a practice is saved;
-# this bounds how long a change that saves no practice (a deletion, a new theme added in
-# the shell) can leave them behind (practices.caching).
+# Public pages and facet counts are cached, and made afresh whenever content readers see
+# is saved; this bounds how long a change that saves nothing (a deletion, a new theme
+# added in the shell) can leave them behind (portal.caching, portal.version).
 CATALOGUE_CACHE_TIMEOUT = 600

@@ -17,13 +17,13 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 KEY = "catalogue-generation"
-CATALOGUES = []  # (model, condition): the rows of each catalogue that readers see
+CATALOGUES = {}  # {model: condition}: the rows of each catalogue that readers see
 
 
 def register(model, public=None):
     """Make `model`'s last change part of the version; `public`, a Q, picks the rows
     whose change readers see (all by default)."""
-    CATALOGUES.append((model, public or Q()))
+    CATALOGUES[model] = public or Q()
     last_changes_sql.cache_clear()
 
 
@@ -49,7 +49,7 @@ def last_changes_sql():
     """One SELECT of each catalogue's newest `updated_at`, built once: every request for
     a cached page asks it, and building it with the ORM each time took a third of that."""
     parts, params = [], []
-    for model, public in CATALOGUES:
+    for model, public in CATALOGUES.items():
         newest = model._base_manager.filter(public).order_by("-updated_at")
         sql, part_params = newest.values_list("updated_at")[:1].query.sql_with_params()
         parts.append(f"({sql})")
@@ -59,6 +59,8 @@ def last_changes_sql():
 
 def last_changes():
     """When the content of each registered catalogue that readers see last changed."""
+    if not CATALOGUES:
+        return ()
     sql, params = last_changes_sql()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

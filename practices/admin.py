@@ -153,7 +153,15 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
         ),
         (
             _("Scale and ratings"),
-            {"fields": ["started_in", *Practice.SCALE, "reach", "recurrence"]},
+            {
+                "fields": [
+                    *Practice.SCALE[:1],
+                    "started_in",
+                    *Practice.SCALE[1:],
+                    "reach",
+                    "recurrence",
+                ]
+            },
         ),
         (_("Lessons and links"), {"fields": [*Practice.LESSONS, "links", "similar"]}),
         (_("Moderation"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),

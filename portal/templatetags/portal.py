@@ -103,7 +103,7 @@ COUNTED = {
 
 @register.simple_tag
 def facet_options(group, options, kind="practices"):
-    """The checkbox of each option, with its count; one without practices is disabled.
+    """The checkbox of each option, with its count; one that counts nothing is disabled.
 
     Rendered here rather than by an include (or format_html) per option: a list page has
     some 330 options, and those took most of its time outside SQL. Every text is escaped;

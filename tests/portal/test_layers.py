@@ -36,6 +36,19 @@ def test_the_shared_layer_imports_no_content_app(path):
     assert not imported(path) & {"practices", "trainings"}
 
 
+def test_trainings_take_only_the_practices_models():
+    """The link to practices and the vocabulary they share; all machinery from portal."""
+    modules = sorted((settings.BASE_DIR / "trainings").glob("*.py"))
+    for module in modules:
+        tree = ast.parse(module.read_text())
+        named = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("practices")
+        }
+        assert named <= {"practices.models"}, module
+
+
 def test_practices_never_import_trainings():
     modules = sorted((settings.BASE_DIR / "practices").rglob("*.py"))
     assert len(modules) > 10

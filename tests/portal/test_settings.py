@@ -6,7 +6,8 @@ import json
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.settings import database_from_url, env_bool, env_choice, env_int, env_str
+from portal.env import env_bool, env_choice, env_int, env_str
+from portal.settings import database_from_url
 from tests.helpers import run
 
 SHOW_MAILER = (
@@ -54,6 +55,7 @@ def test_an_smtp_host_sends_through_smtp_with_its_login(tmp_path):
         (lambda name: env_int(name, 5), "five"),
         (lambda name: env_int(name, 5), "-1"),
         (lambda name: env_choice(name, "development", ["development", "production"]), "prod"),
+        (lambda name: env_choice(name, "INFO", ["DEBUG", "INFO", "WARNING", "ERROR"]), "info"),
     ],
 )
 def test_a_misspelt_variable_is_refused_by_name(monkeypatch, read, value):
@@ -75,6 +77,8 @@ def test_every_accepted_spelling_is_read(monkeypatch):
     for value, expected in [("1", True), ("YES", True), (" on ", True), ("False", False)]:
         monkeypatch.setenv("PORTAL_TEST_FLAG", value)
         assert env_bool("PORTAL_TEST_FLAG", not expected) is expected
+    monkeypatch.setenv("PORTAL_TEST_CHOICE", "")
+    assert env_choice("PORTAL_TEST_CHOICE", "development", ["development"]) == "development"
     monkeypatch.setenv("PORTAL_TEST_NUMBER", "42")
     assert env_int("PORTAL_TEST_NUMBER", 0) == 42
     monkeypatch.delenv("PORTAL_TEST_NUMBER")
