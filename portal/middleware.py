@@ -1,5 +1,30 @@
 from django.conf import settings
+from django.http import Http404, QueryDict
 from django.utils.translation import get_language_from_path
+
+NUL = "\x00"
+
+
+class LeaveOutNul:
+    """PostgreSQL stores no NUL character (U+0000), and a query with one fails. An address
+    with one is a page that cannot exist (404); in a query string's names and values it
+    is left out, so no filter, search or lookup sends one to the database. (Forms refuse
+    it themselves: Django's text fields do, with a message.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if NUL in request.path_info:
+            raise Http404
+        if any(NUL in name or NUL in "".join(values) for name, values in request.GET.lists()):
+            cleaned = QueryDict(mutable=True)
+            for name, values in request.GET.lists():
+                cleaned.setlist(name.replace(NUL, ""), [v.replace(NUL, "") for v in values])
+            # The page's own links and its cache key are made from the cleaned address.
+            request.META["QUERY_STRING"] = cleaned.urlencode()
+            request.GET = QueryDict(request.META["QUERY_STRING"])
+        return self.get_response(request)
 
 
 class RememberLanguage:

@@ -39,7 +39,9 @@ def database_from_url(url):
         "CONN_MAX_AGE": 60,
         # Index reads cost little more than sequential ones on SSDs: without this the
         # planner scans the whole table for a common search word instead of its GIN index.
-        "OPTIONS": {"options": "-c random_page_cost=1.1"},
+        # A database that does not answer is given up after a few seconds (the health
+        # check says so) rather than holding every request.
+        "OPTIONS": {"options": "-c random_page_cost=1.1", "connect_timeout": 5},
     }
 
 
@@ -83,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.BrowserPolicies",
+    "portal.middleware.LeaveOutNul",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -236,6 +239,8 @@ def mailer():
             "username": env_str("EMAIL_HOST_USER"),
             "password": env_str("EMAIL_HOST_PASSWORD"),
             "use_tls": env_bool("EMAIL_USE_TLS", True),
+            # A mail server that accepts the connection and never answers is given up.
+            "timeout": env_int("EMAIL_TIMEOUT", 10),
         },
     }
 

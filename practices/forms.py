@@ -2,6 +2,8 @@
 submitter's private contact details. Every field has a size limit; links must be web
 addresses; the vocabulary is chosen by slug, so a forged value is simply not valid."""
 
+import ipaddress
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +19,14 @@ from .models import (
 )
 
 SHORT, TEXT, LONG = 200, 4000, 10000
+
+
+def is_ip_address(text):
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def text(label, max_length=TEXT, help_text="", required=False):
@@ -166,6 +176,17 @@ class ShareForm(forms.Form):
                     "municipality_country", _("Choose the country of your municipality.")
                 )
         return cleaned
+
+    def clean_email(self):
+        """An address one can write to from anywhere: a full domain name, not a literal
+        IP address nor a name of one label ("localhost")."""
+        email = self.cleaned_data["email"]
+        domain = email.rpartition("@")[2]
+        if domain.startswith("[") or "." not in domain or is_ip_address(domain):
+            raise forms.ValidationError(
+                _("Write an address with a full domain name, for example name@municipality.be.")
+            )
+        return email
 
     def clean_website(self):
         """The hidden field: only robots fill it in. Should a person's browser have

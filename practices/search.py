@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.postgres.search import Lexeme, SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, TextField, Value, When
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Coalesce, NullIf, Replace
 
 # The PostgreSQL text-search configuration behind each language (created in migration 0002).
 CONFIGS = {
@@ -118,13 +118,21 @@ def by_relevance(queryset, text, lang):
     return shortlist.annotate(rank=rank).order_by("-rank", "-published_at", "-pk")
 
 
+def without_markers(text):
+    """The text without the characters that mark highlights, should someone have typed
+    them: only the search's own marks may become <mark>."""
+    for marker in (HIGHLIGHT_START, HIGHLIGHT_STOP):
+        text = Replace(text, Value(marker), Value(""))
+    return text
+
+
 def with_highlights(queryset, text, lang):
     """Annotate `highlighted_summary`: the summary with the matched words marked."""
     terms = words(text)
     if not (terms and uses_postgres()):
         return queryset
     headline = SearchHeadline(
-        in_language("summary", lang),
+        without_markers(in_language("summary", lang)),
         query(terms, lang),
         config=CONFIGS[lang],
         start_sel=HIGHLIGHT_START,

@@ -14,7 +14,8 @@ SHOW_MAILER = (
     "import json, django; django.setup(); from django.core import mail; "
     "m = mail.mailers['default']; "
     "print(json.dumps([type(m).__module__, getattr(m, 'host', None), getattr(m, 'port', None),"
-    " getattr(m, 'username', None), getattr(m, 'password', None), getattr(m, 'use_tls', None)]))"
+    " getattr(m, 'username', None), getattr(m, 'password', None), getattr(m, 'use_tls', None),"
+    " getattr(m, 'timeout', None)]))"
 )
 
 
@@ -37,6 +38,7 @@ def test_an_smtp_host_sends_through_smtp_with_its_login(tmp_path):
         EMAIL_HOST_USER="portal",
         EMAIL_HOST_PASSWORD_FILE=str(secret),
         EMAIL_USE_TLS="false",
+        EMAIL_TIMEOUT="7",
     )
     assert found == [
         "django.core.mail.backends.smtp",
@@ -45,7 +47,13 @@ def test_an_smtp_host_sends_through_smtp_with_its_login(tmp_path):
         "portal",
         "s3cret",
         False,
+        7,  # a mail server that never answers is given up after 7 s
     ]
+
+
+def test_postgresql_is_given_up_when_it_does_not_answer():
+    database = database_from_url("postgres://portal@127.0.0.1:5432/portal")
+    assert database["OPTIONS"]["connect_timeout"] == 5
 
 
 @pytest.mark.parametrize(

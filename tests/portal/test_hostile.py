@@ -1,0 +1,74 @@
+"""Bytes PostgreSQL refuses, in addresses, query strings and forms, and text that
+imitates the search's highlight marks: never a 500, never markup from a reader's text."""
+
+import re
+
+import pytest
+from django.db import connection
+
+from practices.models import Practice, Submission
+from tests.helpers import FRENCH_ANSWERS
+
+NUL_IN_ADDRESSES = [
+    "/nl/share/status/%00/",
+    "/nl/share/sent/%00/",
+    "/nl/practices/%00/",
+    "/fr/trainings/a%00b/",
+    "/de/domains/hr-policy%00/",
+    "/admin/practices/practice/%00/change/",
+]
+NUL_IN_QUERIES = [  # (with NUL, the same address without it)
+    ("/nl/share/?domain=%00", "/nl/share/?domain="),
+    ("/nl/share/?domain=hr-policy%00", "/nl/share/?domain=hr-policy"),
+    ("/nl/practices/?domain=%00&q=onthaal%00", "/nl/practices/?domain=&q=onthaal"),
+    ("/en/trainings/?format=work%00shop", "/en/trainings/?format=workshop"),
+    ("/api/practices/?lang=nl&theme=%00", "/api/practices/?lang=nl&theme="),
+    ("/api/trainings/?lang=sv&%00=x", "/api/trainings/?lang=sv&=x"),
+]
+NUL_FOR_EDITORS = [
+    "/admin/practices/practice/?domain__id__exact=%00",
+    "/admin/practices/practice/?q=%00",
+    "/admin/practices/practice/?missing=%00",
+    "/admin/autocomplete/?app_label=practices&model_name=practice&field_name=similar&term=%00",
+]
+
+
+@pytest.mark.parametrize("address", NUL_IN_ADDRESSES)
+def test_an_address_with_nul_is_not_found(editor_client, catalogue, address):
+    assert editor_client.get(address).status_code == 404
+
+
+def without_token(response):
+    """The page without its CSRF token, which is masked afresh for every answer."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+
+
+@pytest.mark.parametrize(("address", "clean"), NUL_IN_QUERIES)
+def test_nul_in_a_query_string_is_left_out(client, catalogue, address, clean):
+    response, expected = client.get(address), client.get(clean)
+    assert response.status_code == expected.status_code == 200
+    assert without_token(response) == without_token(expected)
+
+
+@pytest.mark.parametrize("address", NUL_FOR_EDITORS)
+def test_nul_in_the_admins_filters_and_lookups(editor_client, catalogue, address):
+    response = editor_client.get(address)
+    assert response.status_code in (200, 302)  # 302: admin's "unknown filter" redirect
+    assert editor_client.get(address, follow=True).status_code == 200
+
+
+def test_nul_typed_in_a_form_is_explained_and_nothing_is_stored(client, catalogue):
+    before = Practice.objects.count()
+    response = client.post("/fr/share/", {**FRENCH_ANSWERS, "title": "Accueil\x00clair"})
+    assert response.status_code == 400
+    assert "caractère nul n’est pas autorisé" in response.content.decode()
+    assert 'value="Marie Dupont"' in response.content.decode()  # nothing typed is lost
+    assert Practice.objects.count() == before and not Submission.objects.exists()
+
+
+def test_typed_highlight_marks_never_become_markup(client, make_practice):
+    make_practice(summary_nl="\ue000gevaar\ue001 bij het onthaal van nieuwe inwoners")
+    html = client.get("/nl/practices/?q=onthaal").content.decode()
+    assert "gevaar" in html and "<mark>gevaar</mark>" not in html
+    if connection.vendor == "postgresql":  # only PostgreSQL highlights what matched
+        assert "<mark>onthaal</mark>" in html
