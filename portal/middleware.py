@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import Http404, QueryDict
+from django.shortcuts import render
 from django.utils.translation import get_language_from_path
 
 NUL = "\x00"
@@ -46,6 +47,21 @@ class RememberLanguage:
                 secure=settings.LANGUAGE_COOKIE_SECURE,
             )
         return response
+
+
+class RefuseLargeBodies:
+    """A request whose body is larger than REQUEST_MAX_BYTES is answered 413 before the
+    body is read: nothing of it is written to disk or memory, nothing is stored."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        if length.isdecimal() and int(length) > settings.REQUEST_MAX_BYTES:
+            context = {"limit": settings.REQUEST_MAX_BYTES}
+            return render(request, "413.html", context, status=413)
+        return self.get_response(request)
 
 
 class BrowserPolicies:

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.middleware.RememberLanguage",
+    "portal.middleware.RefuseLargeBodies",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -249,6 +250,9 @@ MAILERS = {"default": mailer()}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
 
 PRACTICES_PER_PAGE = 20
+# The largest request body taken (bytes): far above the largest share form, which holds at
+# most some 60,000 characters. docs/deployment.md sets the same limit in nginx.
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 1024 * 1024)
 # Initiatives one address may share in SHARE_RATE_WINDOW seconds (a spam brake).
 SHARE_RATE_LIMIT = env_int("SHARE_RATE_LIMIT", 5)
 SHARE_RATE_WINDOW = 3600

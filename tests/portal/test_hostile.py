@@ -4,6 +4,7 @@ imitates the search's highlight marks: never a 500, never markup from a reader's
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from practices.models import Practice, Submission
@@ -72,3 +73,29 @@ def test_typed_highlight_marks_never_become_markup(client, make_practice):
     assert "gevaar" in html and "<mark>gevaar</mark>" not in html
     if connection.vendor == "postgresql":  # only PostgreSQL highlights what matched
         assert "<mark>onthaal</mark>" in html
+
+
+def test_a_body_above_the_limit_is_refused_before_it_is_read(client, catalogue):
+    """The request says 50 MB and brings 9 bytes: reading the body would fail the test
+    client's stream, so a 413 here was decided on the length alone."""
+    claimed = str(50 * 1024 * 1024)
+    response = client.generic(
+        "POST",
+        "/fr/share/",
+        b"title=abc",
+        content_type="application/x-www-form-urlencoded",
+        CONTENT_LENGTH=claimed,
+    )
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "Trop volumineux pour être envoyé" in html and "au plus 1,0\xa0Mio" in html
+    assert not Submission.objects.exists()
+
+
+def test_a_50_mb_file_in_the_share_form_stores_nothing(client, catalogue):
+    upload = SimpleUploadedFile("big.bin", b"\0" * (50 * 1024 * 1024))
+    response = client.post("/nl/share/", {**FRENCH_ANSWERS, "attachment": upload})
+    assert response.status_code == 413
+    assert "Te groot om te versturen" in response.content.decode()
+    assert not Submission.objects.exists()
+    assert client.post("/nl/share/", FRENCH_ANSWERS).status_code == 302  # the form fits
