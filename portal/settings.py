@@ -123,8 +123,14 @@ DATABASES = {"default": database_from_url(env_str("DATABASE_URL"))}
 # The cache holds pages, facet counts and the rate limits' counters. Several app servers
 # share them through Redis (REDIS_URL); one alone can keep them in its own memory.
 REDIS_URL = env_str("REDIS_URL")
+# A Redis that is down, hangs or refuses writes is a miss after at most half a second,
+# and for a few seconds after that at once (portal.cache).
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {
+        "BACKEND": "portal.cache.ForgivingRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }

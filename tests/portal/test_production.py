@@ -173,7 +173,7 @@ def test_admin_logins_are_limited_per_address_and_per_account(db, settings):
 
 def test_redis_is_the_shared_cache_when_configured(fresh):
     result = fresh["redis"]()
-    assert result.stdout.split() == ["RedisCache", "shared"], result.stderr
+    assert result.stdout.split() == ["ForgivingRedisCache", "shared"], result.stderr
     assert fresh["no redis"]().stdout.split() == ["LocMemCache", "shared"]
 
 

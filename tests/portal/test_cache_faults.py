@@ -1,0 +1,140 @@
+"""A shared cache that fails, for real: a Redis of the test's own that is stopped, paused
+or full (refusing writes), and a server that accepts connections and never answers. The
+portal answers every page as if nothing were cached, each within a second, stores what a
+person sends exactly once, and never answers 500 because of the cache."""
+
+import os
+import signal
+import socket
+import subprocess
+import threading
+import time
+
+import pytest
+import redis
+
+from portal.cache import ForgivingRedisCache
+from practices.models import Submission
+from tests.helpers import FRENCH_ANSWERS
+
+PAGES = [
+    "/nl/",
+    "/fr/practices/",
+    "/de/practices/?q=klare&reach=3",
+    "/en/practices/hasselt-customer-friendly-services/",
+    "/sv/trainings/",
+    "/api/practices/?lang=nl&domain=hr-policy",
+    "/fr/share/",
+]
+
+
+def spare_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def own_redis():
+    """A redis-server of the test's own, without persistence: its port and process."""
+    port = spare_port()
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    server = subprocess.Popen([*command, "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    client = redis.Redis(port=port, socket_timeout=1)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.exceptions.ConnectionError:
+            time.sleep(0.05)
+    yield port, server, client
+    if server.poll() is None:
+        os.kill(server.pid, signal.SIGCONT)
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def silent_server():
+    """A port that accepts connections and never answers: a hung Redis."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held = []
+    thread = threading.Thread(target=lambda: held.append(listener.accept()), daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    listener.close()
+    for connection, _address in held:
+        connection.close()
+
+
+@pytest.fixture
+def cache_at(settings):
+    """Point the default cache at a Redis on `port`, as production configures it."""
+
+    def use(port):
+        ForgivingRedisCache.down_until.clear()
+        settings.CACHES = {
+            "default": {
+                **settings.CACHES["default"],
+                "BACKEND": "portal.cache.ForgivingRedisCache",
+                "LOCATION": f"redis://127.0.0.1:{port}/0",
+                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            }
+        }
+
+    return use
+
+
+def assert_everything_answers(client):
+    """Every page without a 5xx, each within a second; a share stored once."""
+    for page in PAGES:
+        started = time.monotonic()
+        response = client.get(page)
+        assert response.status_code == 200, page
+        assert time.monotonic() - started < 1, page
+    started = time.monotonic()
+    response = client.post("/fr/share/", FRENCH_ANSWERS)
+    assert response.status_code == 302 and time.monotonic() - started < 1
+    assert Submission.objects.count() == 1
+
+
+def test_redis_stopped(client, catalogue, cache_at, own_redis):
+    port, server, _client = own_redis
+    server.terminate()
+    server.wait(timeout=10)
+    cache_at(port)
+    assert_everything_answers(client)
+
+
+def test_redis_paused(client, catalogue, cache_at, own_redis):
+    port, server, _client = own_redis
+    cache_at(port)
+    os.kill(server.pid, signal.SIGSTOP)
+    assert_everything_answers(client)
+
+
+def test_a_server_that_never_answers(client, catalogue, cache_at, silent_server):
+    cache_at(silent_server)
+    assert_everything_answers(client)
+
+
+def test_redis_full_refuses_writes(client, catalogue, cache_at, own_redis):
+    port, _server, redis_client = own_redis
+    redis_client.config_set("maxmemory", "1")
+    redis_client.config_set("maxmemory-policy", "noeviction")
+    cache_at(port)
+    with pytest.raises(redis.exceptions.ResponseError, match="maxmemory"):
+        redis_client.set("probe", "x")  # the fault is real
+    assert_everything_answers(client)
+
+
+def test_a_working_redis_caches_pages(
+    client, catalogue, cache_at, own_redis, django_assert_num_queries
+):
+    """The same backend, Redis up: the second reader's page comes from it."""
+    port, _server, redis_client = own_redis
+    cache_at(port)
+    client.get("/fr/practices/")
+    with django_assert_num_queries(1):
+        assert client.get("/fr/practices/").status_code == 200
+    assert any(key.startswith(b":1:page:") for key in redis_client.scan_iter())
