@@ -146,6 +146,9 @@ class ShareForm(forms.Form):
             "initiative. They are never published."
         )
     )
+    # The form's one-time key, new each time the form is shown: the same form sent again
+    # (a retry, a double click, a proxy resending) is recognised and stored only once.
+    form_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
     # A field people do not see: robots that fill in every field fill this one too.
     website = forms.CharField(
         label=_("Leave this field empty"),

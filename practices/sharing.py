@@ -1,7 +1,7 @@
 """A shared initiative becomes a submitted practice, written in the language of the form,
 with a private Submission record; a submitter asked for changes edits and sends it again."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,7 +32,26 @@ def about_submitter(data):
 
 def share(data, lang):
     """Store a valid form's answers (`data`): a practice in status *submitted* and its
-    submission, which it returns."""
+    submission. Returns (submission, whether it is new): the same form sent again (its
+    `form_key`) stores nothing and gives the submission stored the first time. The key's
+    unique constraint decides, so two copies sent at once cannot both be stored."""
+    if earlier := already_shared(data):
+        return earlier, False
+    try:
+        return store(data, lang), True
+    except IntegrityError:
+        if earlier := already_shared(data):
+            return earlier, False
+        raise
+
+
+def already_shared(data):
+    key = data.get("form_key")
+    return key and Submission.objects.select_related("practice").filter(form_key=key).first()
+
+
+def store(data, lang):
+    """A new practice and its submission, in one transaction."""
     reference = new_reference()
     practice = Practice(
         slug=f"{slugify(data['title'])[:100] or 'initiative'}-{reference.lower()}",
@@ -44,6 +63,7 @@ def share(data, lang):
         reference=reference,
         language=lang,
         consented_at=timezone.now(),
+        form_key=data.get("form_key"),
         **about_submitter(data),
     )
     with transaction.atomic():

@@ -289,7 +289,8 @@ def make_submission(catalogue):
     def make(language="fr", **changes):
         form = ShareForm({**FRENCH_ANSWERS, **changes})
         assert form.is_valid(), form.errors
-        return share(form.cleaned_data, language)
+        submission, _new = share(form.cleaned_data, language)
+        return submission
 
     return make
 

@@ -1,6 +1,8 @@
 """Share your initiative: the public form, its confirmation, and the submitter's private
 status page where they make the changes editors ask for."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,18 +30,26 @@ def rate_keys(request):
 def share(request):
     if request.method == "GET":
         domain = Domain.objects.filter(slug=request.GET.get("domain", "")).first()
-        form = ShareForm(initial={"domain": domain.slug} if domain else {})
-        return render(request, "practices/share_form.html", {"form": form})
+        initial = {"form_key": uuid.uuid4(), "domain": domain.slug if domain else None}
+        return render(request, "practices/share_form.html", {"form": ShareForm(initial=initial)})
     form = ShareForm(request.POST)
+    if form.is_valid() and (earlier := sharing.already_shared(form.cleaned_data)):
+        return confirmation(earlier)  # sent again: the same answer, nothing counted
     if limits.reached(rate_keys(request), settings.SHARE_RATE_LIMIT):
         context = {"form": form, "limited": True}
         return render(request, "practices/share_form.html", context, status=429)
     if not form.is_valid():
         return render(request, "practices/share_form.html", {"form": form}, status=400)
-    submission = sharing.share(form.cleaned_data, get_language())
+    submission, new = sharing.share(form.cleaned_data, get_language())
+    if not new:
+        return confirmation(submission)
     limits.count(rate_keys(request), settings.SHARE_RATE_WINDOW)
     notifications.tell_submitter(request, "submission_received", submission)
     notifications.tell_editors(request, "submission_new", submission)
+    return confirmation(submission)
+
+
+def confirmation(submission):
     return redirect("practices:share-sent", reference=submission.reference)
 
 

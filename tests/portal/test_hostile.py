@@ -40,8 +40,9 @@ def test_an_address_with_nul_is_not_found(editor_client, catalogue, address):
 
 
 def without_token(response):
-    """The page without its CSRF token, which is masked afresh for every answer."""
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+    """The page without its CSRF token and form key, made afresh for every answer."""
+    html = response.content.decode()
+    return re.sub(r'name="(csrfmiddlewaretoken|form_key)" value="[^"]+"', "", html)
 
 
 @pytest.mark.parametrize(("address", "clean"), NUL_IN_QUERIES)

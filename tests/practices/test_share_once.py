@@ -1,0 +1,76 @@
+"""The same share form sent again (a retry, a double click, a proxy resending) gets the
+same confirmation and stores nothing new: the form's one-time key, unique in the
+database, decides."""
+
+import re
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from practices.models import Practice, StatusChange, Submission
+from tests.helpers import FRENCH_ANSWERS
+
+
+def form_key(client):
+    html = client.get("/fr/share/").content.decode()
+    return re.search(r'<input type="hidden" name="form_key" value="([\w-]+)"', html)[1]
+
+
+def test_the_same_form_sent_three_times_is_stored_once(client, catalogue, editor, mailoutbox):
+    answers = {**FRENCH_ANSWERS, "form_key": form_key(client)}
+    responses = [client.post("/fr/share/", answers) for _ in range(3)]
+    submission = Submission.objects.get()
+    assert [r.status_code for r in responses] == [302, 302, 302]
+    assert {r["Location"] for r in responses} == {f"/fr/share/sent/{submission.reference}/"}
+    assert Practice.objects.filter(submission__isnull=False).count() == 1
+    assert StatusChange.objects.count() == 1
+    to_submitter = [mail for mail in mailoutbox if mail.to == ["marie@example.org"]]
+    assert len(to_submitter) == 1 and len(mailoutbox) == 2  # and one to the editors
+
+
+def test_each_showing_of_the_form_is_a_new_initiative(client, catalogue):
+    for title in ("Premier", "Second"):
+        answers = {**FRENCH_ANSWERS, "title": title, "form_key": form_key(client)}
+        assert client.post("/fr/share/", answers).status_code == 302
+    assert sorted(Submission.objects.values_list("practice__title_fr", flat=True)) == [
+        "Premier",
+        "Second",
+    ]
+
+
+def test_a_repeat_is_answered_even_past_the_rate_limit(client, catalogue, settings):
+    settings.SHARE_RATE_LIMIT = 1
+    answers = {**FRENCH_ANSWERS, "form_key": form_key(client)}
+    assert client.post("/fr/share/", answers).status_code == 302
+    assert client.post("/fr/share/", answers).status_code == 302  # the same: not counted
+    other = {**FRENCH_ANSWERS, "form_key": form_key(client), "title": "Autre"}
+    assert client.post("/fr/share/", other).status_code == 429
+    assert Submission.objects.count() == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="copies sent at once need connections of their own; SQLite's in-memory test "
+    "database is one connection",
+)
+@pytest.mark.django_db(transaction=True)
+def test_copies_sent_at_once_are_stored_once(catalogue):
+    answers = {**FRENCH_ANSWERS, "form_key": form_key(Client())}
+    codes, start = [], threading.Barrier(6)
+
+    def send():
+        start.wait()
+        try:
+            codes.append(Client().post("/fr/share/", answers).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert codes == [302] * 6
+    assert Submission.objects.count() == 1 and StatusChange.objects.count() == 1
