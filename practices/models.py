@@ -372,6 +372,8 @@ class Submission(models.Model):
     token = models.CharField(max_length=64, unique=True, editable=False, default=new_token)
     # The share form's one-time key: the same form sent again finds this submission.
     form_key = models.UUIDField(null=True, unique=True, editable=False)
+    # The one-time key of the last changes sent from the status page, likewise.
+    edit_key = models.UUIDField(null=True, editable=False)
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)

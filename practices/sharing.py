@@ -93,12 +93,21 @@ def answers(submission):
     return data
 
 
+def already_resubmitted(submission, data):
+    """Whether these changes (their form's one-time key) were taken already."""
+    key = data.get("form_key")
+    return bool(key) and Submission.objects.filter(pk=submission.pk, edit_key=key).exists()
+
+
 def resubmit(submission, data):
-    """Save the edited answers and send the practice back to the editors; refused
+    """Save the edited answers and send the practice back to the editors: True; False
+    for the same changes sent again (taken once, under the practice's lock). Refused
     (moderation.Refused) unless the editors asked for changes."""
     practice = submission.practice
     with transaction.atomic():
         current = Practice.objects.select_for_update().get(pk=practice.pk)
+        if already_resubmitted(submission, data):
+            return False
         if current.status != Status.CHANGES_REQUESTED:
             raise moderation.Refused(
                 _("The editors are not waiting for changes to this initiative.")
@@ -110,8 +119,10 @@ def resubmit(submission, data):
         practice.target_groups.set(data["target_groups"])
         for field, value in about_submitter(data).items():
             setattr(submission, field, value)
+        submission.edit_key = data.get("form_key")
         submission.save()
         moderation.submit(practice)
+    return True
 
 
 def erase(submission):

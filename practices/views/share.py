@@ -66,20 +66,21 @@ def status(request, token):
     practice, form, refusal, code = submission.practice, None, "", 200
     if request.method == "POST":
         form = ShareForm(request.POST)
+        if form.is_valid() and sharing.already_resubmitted(submission, form.cleaned_data):
+            return changes_received(request)  # sent again: the same answer
         try:
             if practice.status != Status.CHANGES_REQUESTED:
                 raise moderation.Refused(NOT_WAITING)
             if form.is_valid():
-                sharing.resubmit(submission, form.cleaned_data)
-                notifications.tell_editors(request, "submission_resubmitted", submission)
-                messages.success(request, _("Thank you: the editors have your changes."))
-                return redirect(request.path)
+                if sharing.resubmit(submission, form.cleaned_data):
+                    notifications.tell_editors(request, "submission_resubmitted", submission)
+                return changes_received(request)
             code = 400
         except moderation.Refused as error:
             refusal, code = str(error), 409
             practice.refresh_from_db()
     elif practice.status == Status.CHANGES_REQUESTED:
-        form = ShareForm(initial=sharing.answers(submission))
+        form = ShareForm(initial={**sharing.answers(submission), "form_key": uuid.uuid4()})
     context = {
         "submission": submission,
         "practice": practice,
@@ -88,3 +89,8 @@ def status(request, token):
         "note": practice.status_changes.filter(to_status=practice.status).first(),
     }
     return render(request, "practices/share_status.html", context, status=code)
+
+
+def changes_received(request):
+    messages.success(request, _("Thank you: the editors have your changes."))
+    return redirect(request.path)

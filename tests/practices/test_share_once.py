@@ -9,12 +9,13 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from practices.models import Practice, StatusChange, Submission
+from practices import moderation
+from practices.models import Practice, Status, StatusChange, Submission
 from tests.helpers import FRENCH_ANSWERS
 
 
-def form_key(client):
-    html = client.get("/fr/share/").content.decode()
+def form_key(client, url="/fr/share/"):
+    html = client.get(url).content.decode()
     return re.search(r'<input type="hidden" name="form_key" value="([\w-]+)"', html)[1]
 
 
@@ -48,6 +49,24 @@ def test_a_repeat_is_answered_even_past_the_rate_limit(client, catalogue, settin
     other = {**FRENCH_ANSWERS, "form_key": form_key(client), "title": "Autre"}
     assert client.post("/fr/share/", other).status_code == 429
     assert Submission.objects.count() == 1
+
+
+def test_the_same_changes_sent_twice_are_taken_once(client, editor, make_submission, mailoutbox):
+    submission = make_submission()
+    moderation.request_changes(submission.practice, by=editor, note="Ajoutez une date.")
+    url = f"/fr/share/status/{submission.token}/"
+    changed = {
+        **FRENCH_ANSWERS,
+        "results": "Trois cents agents.",
+        "form_key": form_key(client, url),
+    }
+    first, again = client.post(url, changed), client.post(url, changed, follow=True)
+    assert first.status_code == 302 and again.status_code == 200
+    assert "a bien reçu vos modifications" in again.content.decode()
+    practice = Practice.objects.get(pk=submission.practice.pk)
+    assert practice.status == Status.SUBMITTED and practice.results_fr == "Trois cents agents."
+    resubmitted = StatusChange.objects.filter(from_status=Status.CHANGES_REQUESTED)
+    assert resubmitted.count() == 1 and [mail.to for mail in mailoutbox] == [[editor.email]]
 
 
 @pytest.mark.skipif(
