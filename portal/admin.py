@@ -1,7 +1,9 @@
 """The admin site, with a brake on guessing passwords: after ADMIN_LOGIN_ATTEMPTS failed
-logins from one address or for one account within ADMIN_LOGIN_WINDOW seconds, further
-attempts are refused (429) until the window has passed. And what the catalogues' admins
-share: the vocabulary's admin, the missing translations' column and filter."""
+logins from one address, or for one account from one address, within ADMIN_LOGIN_WINDOW
+seconds, further attempts from there are refused (429) until the window has passed. An
+account is never locked from everywhere: nobody can lock an editor out. And what the
+catalogues' admins share: the vocabulary's admin, the missing translations' column and
+filter."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -17,16 +19,17 @@ class PortalAdminSite(admin.AdminSite):
         if request.method != "POST":
             return super().login(request, extra_context)
         username = request.POST.get("username", "").strip().casefold()
-        keys = [limits.key("admin-address", limits.address(request))]
+        address = limits.address(request)
+        keys = [limits.key("admin-address", address)]
         if username:
-            keys.append(limits.key("admin-account", username))
-        if limits.reached(keys, settings.ADMIN_LOGIN_ATTEMPTS):
+            keys.append(limits.key("admin-account", f"{username} {address}"))
+        if not limits.take(keys, settings.ADMIN_LOGIN_ATTEMPTS, settings.ADMIN_LOGIN_WINDOW):
             minutes = settings.ADMIN_LOGIN_WINDOW // 60
             context = {**self.each_context(request), "window_minutes": minutes}
             return render(request, "admin/login_limited.html", context, status=429)
         response = super().login(request, extra_context)
-        if not request.user.is_authenticated:
-            limits.count(keys, settings.ADMIN_LOGIN_WINDOW)
+        if request.user.is_authenticated:
+            limits.give_back(keys)
         return response
 
 

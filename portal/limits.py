@@ -1,6 +1,11 @@
-"""Counting what one address (or account) does in a time window, in Django's cache: the
-brakes on sharing initiatives and on guessing admin passwords."""
+"""Counting what one address (or an account from one address) does in a time window, in
+Django's cache: the brakes on sharing initiatives and on guessing admin passwords.
 
+Each attempt is counted before it is let through, with the cache's atomic add and incr,
+so that parallel attempts cannot slip past the limit together. While the cache is down
+the brakes let everything through (portal.cache logs each such call)."""
+
+import contextlib
 import hashlib
 
 from django.conf import settings
@@ -21,15 +26,22 @@ def address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def reached(keys, limit):
-    return any(cache.get(name, 0) >= limit for name in keys)
-
-
-def count(keys, window):
-    """One more for each key, each forgotten `window` seconds after its first."""
+def take(keys, limit, window):
+    """Count one more attempt for each key (each forgotten `window` seconds after its
+    first): whether every key is still within `limit` with it."""
+    within = True
     for name in keys:
-        if not cache.add(name, 1, window):
-            try:
-                cache.incr(name)
-            except ValueError:  # expired in between
-                cache.add(name, 1, window)
+        cache.add(name, 0, window)
+        try:
+            counted = cache.incr(name)
+        except ValueError:  # expired in between
+            counted = 1 if cache.add(name, 1, window) else None
+        within = within and (counted is None or counted <= limit)  # None: the cache is down
+    return within
+
+
+def give_back(keys):
+    """Take back an attempt that turned out well (a right password)."""
+    for name in keys:
+        with contextlib.suppress(ValueError):  # expired meanwhile
+            cache.decr(name)

@@ -33,17 +33,18 @@ def share(request):
         initial = {"form_key": uuid.uuid4(), "domain": domain.slug if domain else None}
         return render(request, "practices/share_form.html", {"form": ShareForm(initial=initial)})
     form = ShareForm(request.POST)
-    if form.is_valid() and (earlier := sharing.already_shared(form.cleaned_data)):
-        return confirmation(earlier)  # sent again: the same answer, nothing counted
-    if limits.reached(rate_keys(request), settings.SHARE_RATE_LIMIT):
-        context = {"form": form, "limited": True}
-        return render(request, "practices/share_form.html", context, status=429)
     if not form.is_valid():
         return render(request, "practices/share_form.html", {"form": form}, status=400)
+    if earlier := sharing.already_shared(form.cleaned_data):
+        return confirmation(earlier)  # sent again: the same answer, nothing counted
+    keys = rate_keys(request)
+    if not limits.take(keys, settings.SHARE_RATE_LIMIT, settings.SHARE_RATE_WINDOW):
+        context = {"form": form, "limited": True}
+        return render(request, "practices/share_form.html", context, status=429)
     submission, new = sharing.share(form.cleaned_data, get_language())
-    if not new:
+    if not new:  # a copy sent at the same moment was stored first
+        limits.give_back(keys)
         return confirmation(submission)
-    limits.count(rate_keys(request), settings.SHARE_RATE_WINDOW)
     notifications.tell_submitter(request, "submission_received", submission)
     notifications.tell_editors(request, "submission_new", submission)
     return confirmation(submission)
