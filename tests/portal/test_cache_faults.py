@@ -96,6 +96,9 @@ def assert_everything_answers(client):
     response = client.post("/fr/share/", FRENCH_ANSWERS)
     assert response.status_code == 302 and time.monotonic() - started < 1
     assert Submission.objects.count() == 1
+    health = client.get("/health/")  # the database answers: 200, naming the cache as down
+    assert health.status_code == 200
+    assert health.json() == {"status": "ok", "database": True, "cache": False}
 
 
 def test_redis_stopped(client, catalogue, cache_at, own_redis):

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -48,7 +49,14 @@ def without(missing):
 
 
 @pytest.fixture(scope="module")
-def fresh(redis_server):
+def silent_port():
+    """A port that accepts connections and never answers: a hung database."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        yield listener.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def fresh(redis_server, silent_port):
     """What the fresh interpreters of this module's tests answer (run()'s results, by the
     test that reads them), all started at once: each spends half a second starting
     Python and Django, mostly waiting, and one after another they took six seconds."""
@@ -59,6 +67,12 @@ def fresh(redis_server):
         "deploy": (["check", "--deploy", "--fail-level", "WARNING"], PRODUCTION),
         "behind proxy": (HSTS_AND_COOKIES, {"BEHIND_TLS_PROXY": "true", **PRODUCTION}),
         "database down": (HEALTH, {"DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}),
+        "database hung": (
+            "import django, time; django.setup(); from django.test import Client; "
+            "client = Client(); started = time.monotonic(); r = client.get('/health/'); "
+            "print(r.status_code, r.content.decode()); print(round(time.monotonic() - started, 1))",
+            {"DATABASE_URL": f"postgres://nobody@127.0.0.1:{silent_port}/none"},
+        ),
         "admin moved": (ADMIN_ADDRESS, {"ADMIN_URL": "backstage"}),
         "redis": (SHARED_CACHE, {"REDIS_URL": f"{redis_server}/5"}),
         "no redis": (SHARED_CACHE, {}),
@@ -132,7 +146,8 @@ def test_production_adds_hsts_and_secure_cookies(fresh):
 
 def test_health_answers_with_a_database_round_trip(client, db):
     response = client.get("/health/")
-    assert response.status_code == 200 and response.json() == {"status": "ok", "database": True}
+    assert response.json() == {"status": "ok", "database": True, "cache": True}
+    assert response.status_code == 200
 
 
 def test_health_says_503_when_the_database_is_down(fresh):
@@ -140,6 +155,15 @@ def test_health_says_503_when_the_database_is_down(fresh):
     logged, answer = result.stdout.splitlines()  # the log line, then what the client got
     assert answer.startswith('503 {"status": "unavailable"'), result.stderr
     assert json.loads(logged)["status"] == 503
+
+
+def test_health_answers_within_two_seconds_when_the_database_hangs(fresh):
+    """A database that accepts the connection and never answers used to hold /health/
+    for 45 s and more."""
+    result = fresh["database hung"]()
+    answer, seconds = result.stdout.splitlines()[-2:]
+    assert answer.startswith('503 {"status": "unavailable", "database": false'), result.stderr
+    assert float(seconds) < 2
 
 
 def test_the_admin_address_can_be_moved(fresh):
