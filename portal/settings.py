@@ -196,6 +196,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Static files are for the portal's own pages (as Cross-Origin-Resource-Policy says).
+WHITENOISE_ALLOW_ALL_ORIGINS = False
 
 
 # Security headers, on every response in every environment: nothing loaded but what a

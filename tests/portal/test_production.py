@@ -240,7 +240,7 @@ def test_private_links_stay_out_of_the_logs(tmp_path):
     assert "/fr/share/status/[private]/" in text and "s3cr3t" not in text
 
 
-def test_static_files_are_hashed_compressed_and_kept_for_a_year(settings, tmp_path):
+def test_static_files_are_hashed_compressed_and_kept_for_ten_years(settings, tmp_path):
     """What collectstatic and whitenoise do in production (DEBUG off)."""
     settings.STATIC_ROOT = tmp_path
     manifest = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
@@ -252,4 +252,5 @@ def test_static_files_are_hashed_compressed_and_kept_for_a_year(settings, tmp_pa
     response = Client().get(url, headers={"accept-encoding": "gzip"})
     assert response.status_code == 200 and response["Content-Encoding"] == "gzip"
     assert response["Cache-Control"] == "max-age=315360000, public, immutable"
+    assert "Access-Control-Allow-Origin" not in response  # as docs/deployment.md says
     assert b":root {" in gzip.decompress(b"".join(response.streaming_content))
