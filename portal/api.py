@@ -63,7 +63,7 @@ def listing_response(request, listing, as_json, prefetch=()):
         except InvalidPage:
             return error(_("This page does not exist."))
         objects = page.object_list.prefetch_related(*prefetch)
-        return JsonResponse(
+        response = JsonResponse(
             {
                 "count": listing.total,
                 "next": page_url(request, page.next_page_number()) if page.has_next() else None,
@@ -75,3 +75,5 @@ def listing_response(request, listing, as_json, prefetch=()):
             },
             json_dumps_params={"ensure_ascii": False},
         )
+        response.cacheable = listing.is_canonical(extra=["lang"])
+        return response

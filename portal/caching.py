@@ -7,7 +7,8 @@ makes every cached page stale at once, while a new submission or an edit of a dr
 practice leaves them be; CATALOGUE_CACHE_TIMEOUT bounds how long a change that saves no
 content (a deleted practice, a renamed theme) can go unseen. A reader who has a session
 (an editor, say) always gets a page made for them, and so does any request but a GET or
-HEAD.
+HEAD. Only canonical addresses are kept (`is_kept`): an address with made-up parameters
+or values is answered, never stored, so nobody can fill the cache.
 """
 
 import hashlib
@@ -36,6 +37,18 @@ def is_cacheable(request):
     return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
+def is_kept(request, response):
+    """Whether to keep a page: a whole, successful answer without cookies, for a
+    canonical address. A list says whether its address is (`response.cacheable`, see
+    portal.listing); any other page is kept only for its address without a query."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and getattr(response, "cacheable", not request.GET)
+    )
+
+
 def cached_page(view):
     """Serve the view's successful answers from the cache (see the module's docstring)."""
 
@@ -49,7 +62,7 @@ def cached_page(view):
         if (page := found.get(key)) and page[0] == current:
             return HttpResponse(page[2], content_type=page[1])
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
+        if is_kept(request, response):
             page = (current, response["Content-Type"], response.content)
             cache.set(key, page, settings.CATALOGUE_CACHE_TIMEOUT)
         return response

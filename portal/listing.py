@@ -8,6 +8,7 @@ from functools import cached_property
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from .facets import vocabulary
@@ -111,6 +112,21 @@ class Listing:
         """Whether relevance only covers the newest RANK_LIMIT matches of many more."""
         return self.is_ranked and self.total > self.filter.RANK_LIMIT
 
+    def is_canonical(self, extra=()):
+        """Whether the address names only parameters the list reads (and `extra`), each
+        with a value it knows, and a page that exists: only such an address is kept in
+        the page cache, so that made-up parameters or values never add an entry."""
+        data, form = self.filter.data, self.filter.form
+        known = {*self.filter.filters, *form.fields, "page", *extra}
+        page = data.get("page") or "1"
+        return (
+            set(data) <= known
+            and not form.errors
+            and not self.filter.ignored()
+            and page.isdecimal()
+            and 1 <= int(page) <= max(self.paginator.num_pages, 1)
+        )
+
     def facets(self):
         """Each facet with its options, their counts and which are chosen."""
         groups = []
@@ -155,10 +171,11 @@ def chips(data, text, facets, search_label):
     return found
 
 
-def list_page(request, listing):
-    """What a list page shows of a listing: its facets, chips and page of results."""
+def list_page(request, listing, template):
+    """The list page: the listing's facets, chips and page of results, kept in the page
+    cache only when its address is canonical (see Listing.is_canonical)."""
     facets = listing.facets()
-    return {
+    context = {
         "listing": listing,
         "form": listing.filter.form,
         "facets": facets,
@@ -166,3 +183,6 @@ def list_page(request, listing):
         "ignored": listing.filter.ignored(),
         "page": listing.paginator.get_page(request.GET.get("page")),
     }
+    response = render(request, template, context)
+    response.cacheable = listing.is_canonical()
+    return response

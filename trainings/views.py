@@ -18,8 +18,8 @@ def training_listing(request, lang):
 
 @cached_page
 def training_list(request):
-    context = list_page(request, training_listing(request, get_language()))
-    return render(request, "trainings/training_list.html", context)
+    listing = training_listing(request, get_language())
+    return list_page(request, listing, "trainings/training_list.html")
 
 
 @cached_page

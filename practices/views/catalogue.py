@@ -36,8 +36,8 @@ def practice_listing(request, lang):
 
 @cached_page
 def practice_list(request):
-    context = list_page(request, practice_listing(request, get_language()))
-    return render(request, "practices/practice_list.html", context)
+    listing = practice_listing(request, get_language())
+    return list_page(request, listing, "practices/practice_list.html")
 
 
 @cached_page

@@ -141,3 +141,37 @@ def test_a_counter_the_cache_lost_starts_above_every_value_it_had(
     raised = version.current()
     cache.delete(version.KEY)
     assert before < raised < version.current()
+
+
+def kept_pages():
+    """The pages in the (per-process memory) cache."""
+    return sum(":page:" in key for key in cache._cache)
+
+
+def test_made_up_parameters_never_add_a_cached_page(client, make_practices):
+    """Anyone could fill the cache with one page per made-up address."""
+    make_practices(3)
+    assert client.get("/nl/practices/?reach=2").status_code == 200
+    assert kept_pages() == 1
+    for number in range(25):  # 100 made-up addresses
+        assert client.get(f"/nl/practices/?reach=2&x{number}=1").status_code == 200
+        assert client.get(f"/api/practices/?lang=nl&utm{number}=1").status_code == 200
+        assert client.get(f"/nl/practices/?theme=made-up-{number}").status_code == 200
+        assert client.get(f"/nl/trainings/?format=made-up-{number}").status_code == 200
+    for address in ["/nl/practices/?page=999", "/nl/practices/?page=x", "/nl/?utm_source=x"]:
+        assert client.get(address).status_code == 200
+    assert kept_pages() == 1
+
+
+def test_every_address_a_reader_can_reach_is_kept(client, make_practices):
+    practices = make_practices(3)
+    addresses = [
+        "/nl/",
+        practices[0].get_absolute_url(),
+        "/nl/practices/?q=&domain=hr-policy&reach=2&reach=3&sort=newest&page=1",
+        "/nl/trainings/?format=",
+        "/api/practices/?lang=fr&reach=2",
+    ]
+    for address in addresses:
+        assert client.get(address).status_code == 200
+    assert kept_pages() == len(addresses)
