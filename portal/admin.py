@@ -1,36 +1,14 @@
-"""The admin site, with a brake on guessing passwords: after ADMIN_LOGIN_ATTEMPTS failed
-logins from one address, or for one account from one address, within ADMIN_LOGIN_WINDOW
-seconds, further attempts from there are refused (429) until the window has passed. An
-account is never locked from everywhere: nobody can lock an editor out. And what the
-catalogues' admins share: the vocabulary's admin, the missing translations' column and
-filter."""
+"""What the catalogues' admins share (the vocabulary's admin, the missing translations'
+column and filter) and the admin of the portal's e-mails."""
 
 from django.conf import settings
 from django.contrib import admin
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from . import limits
-
-
-class PortalAdminSite(admin.AdminSite):
-    def login(self, request, extra_context=None):
-        if request.method != "POST":
-            return super().login(request, extra_context)
-        username = request.POST.get("username", "").strip().casefold()
-        address = limits.address(request)
-        keys = [limits.key("admin-address", address)]
-        if username:
-            keys.append(limits.key("admin-account", f"{username} {address}"))
-        if not limits.take(keys, settings.ADMIN_LOGIN_ATTEMPTS, settings.ADMIN_LOGIN_WINDOW):
-            minutes = settings.ADMIN_LOGIN_WINDOW // 60
-            context = {**self.each_context(request), "window_minutes": minutes}
-            return render(request, "admin/login_limited.html", context, status=429)
-        response = super().login(request, extra_context)
-        if request.user.is_authenticated:
-            limits.give_back(keys)
-        return response
+from . import mail
+from .models import Email
 
 
 def in_every_language(*fields):
@@ -69,3 +47,38 @@ class MissingTranslations:
     def missing_translations(self, obj):
         complete = obj.languages.split()
         return ", ".join(code for code, _name in settings.LANGUAGES if code not in complete) or "–"
+
+
+@admin.register(Email)
+class EmailAdmin(admin.ModelAdmin):
+    """The e-mails the portal sent or is sending: editors see which could not be sent, and
+    send them again. Their text is not shown: it may hold a submitter's private link."""
+
+    list_display = ["subject", "to", "status", "attempts", "created_at", "sent_at", "last_error"]
+    list_filter = ["status"]
+    search_fields = ["subject"]
+    fields = readonly_fields = [
+        "subject", "to", "status", "attempts", "created_at", "next_attempt_at",
+        "sent_at", "last_error",
+    ]  # fmt: skip
+    actions = ["send_again"]
+
+    @admin.display(description=_("recipients"))
+    def to(self, email):
+        return ", ".join(email.recipients)
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Send again"), permissions=["change"])
+    def send_again(self, request, queryset):
+        count = mail.send_again(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d e-mail that could not be sent will be sent again.",
+                "%(count)d e-mails that could not be sent will be sent again.",
+                count,
+            )
+            % {"count": count},
+        )

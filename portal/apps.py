@@ -10,4 +10,4 @@ class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin, on the portal's site (portal.admin: a brake on password guessing)."""
 
     default = False
-    default_site = "portal.admin.PortalAdminSite"
+    default_site = "portal.sites.PortalAdminSite"

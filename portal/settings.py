@@ -47,7 +47,7 @@ def database_from_url(url):
 
 # DJANGO_ENV=production: the settings a public deployment needs, or a refusal to start.
 PRODUCTION = env_choice("DJANGO_ENV", "development", ["development", "production"]) == "production"
-REQUIRED_IN_PRODUCTION = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+REQUIRED_IN_PRODUCTION = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST")
 if PRODUCTION and (missing := [name for name in REQUIRED_IN_PRODUCTION if not env_str(name)]):
     raise ImproperlyConfigured(
         f"DJANGO_ENV=production needs {', '.join(missing)} (or the same name with _FILE, "
@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    "django_tasks_db",
     "portal",
     "practices",
     "trainings",
@@ -256,6 +257,14 @@ def mailer():
 
 MAILERS = {"default": mailer()}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
+# E-mails are tasks, kept in the database until the worker (manage.py db_worker) has sent
+# them. One the mail server refuses is tried again after EMAIL_RETRY_FIRST seconds, then
+# after twice as long each time (at most EMAIL_RETRY_LONGEST), for EMAIL_RETRY_FOR
+# seconds; then editors see it in admin (portal.mail).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+EMAIL_RETRY_FIRST = env_int("EMAIL_RETRY_FIRST", 60)
+EMAIL_RETRY_LONGEST = env_int("EMAIL_RETRY_LONGEST", 4 * 3600)
+EMAIL_RETRY_FOR = env_int("EMAIL_RETRY_FOR", 26 * 3600)
 
 PRACTICES_PER_PAGE = 20
 # The largest request body taken (bytes): far above the largest share form, which holds at

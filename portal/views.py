@@ -12,6 +12,7 @@ from django.urls import reverse
 from practices.models import Domain, Practice, Status
 from trainings.models import TrainingProgramme
 
+from . import mail
 from .caching import cached_page
 
 HEALTH_WAIT = 1.5  # seconds
@@ -45,16 +46,20 @@ def favicon(request):
     return redirect(static("img/favicon.svg"))  # not permanent: the hashed name changes
 
 
-def database_answers():
-    """A real round trip to the database, on a connection of this thread's own."""
+def ask_database():
+    """A real round trip to the database, on a connection of this thread's own, and the
+    age of the oldest due task (portal.mail), None if it cannot be read."""
+    answers = {"database": False, "oldest_task": None}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-            return cursor.fetchone() == (1,)
+            answers["database"] = cursor.fetchone() == (1,)
+        answers["oldest_task"] = mail.oldest_waiting_task()
     except DatabaseError:
-        return False
+        pass
     finally:
         connection.close()
+    return answers
 
 
 def cache_answers():
@@ -69,12 +74,16 @@ def cache_answers():
 
 def health(request):
     """Each dependency by name; 200 when the database answers, else 503 (the portal
-    works without its cache, more slowly). Answers within about two seconds whatever
-    hangs: the database is asked in a thread of its own and given HEALTH_WAIT seconds."""
-    answers = []
-    asking = threading.Thread(target=lambda: answers.append(database_answers()), daemon=True)
+    works without its cache, more slowly, and e-mails wait in the database). Answers
+    within about two seconds whatever hangs: the database is asked in a thread of its own
+    and given HEALTH_WAIT seconds. `oldest_task` is how many seconds the task that waited
+    longest for the worker has waited: a growing number means no worker is running."""
+    answers = [{"database": False, "oldest_task": None}]
+    asking = threading.Thread(target=lambda: answers.append(ask_database()), daemon=True)
     asking.start()
     asking.join(HEALTH_WAIT)
-    database = bool(answers and answers[0])
-    body = {"status": "ok" if database else "unavailable", "database": database}
-    return JsonResponse({**body, "cache": cache_answers()}, status=200 if database else 503)
+    database = answers[-1]
+    body = {"status": "ok" if database["database"] else "unavailable", **database}
+    return JsonResponse(
+        {**body, "cache": cache_answers()}, status=200 if database["database"] else 503
+    )

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -128,7 +129,7 @@ STEP_EMAILS = {
 class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
     inlines = [SubmissionInline, StatusChangeInline]
     change_form_template = "admin/practices/practice/change_form.html"
-    actions = ["erase_personal_data"]
+    actions = ["send_status_link", "erase_personal_data"]
     list_display = [
         "__str__",
         "municipality",
@@ -205,13 +206,15 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
         if name not in moderation.EDITOR_STEPS or seen not in Status.values:
             return HttpResponseBadRequest()
         practice.status = seen
+        note = request.POST.get("note", "")
         try:
-            moderation.take(
-                moderation.EDITOR_STEPS[name],
-                practice,
-                by=request.user,
-                note=request.POST.get("note", ""),
-            )
+            with transaction.atomic():  # the step and its e-mail, or neither
+                moderation.take(moderation.EDITOR_STEPS[name], practice, by=request.user, note=note)
+                submission = getattr(practice, "submission", None)
+                if submission and name in STEP_EMAILS:
+                    notifications.tell_submitter(
+                        request, STEP_EMAILS[name], submission, note=note.strip()
+                    )
         except moderation.Refused as refusal:
             self.message_user(request, str(refusal), messages.ERROR)
         else:
@@ -220,14 +223,6 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
                 _("Done: the practice is now “%(status)s”.")
                 % {"status": practice.get_status_display()},
             )
-            submission = getattr(practice, "submission", None)
-            if submission and name in STEP_EMAILS:
-                notifications.tell_submitter(
-                    request,
-                    STEP_EMAILS[name],
-                    submission,
-                    note=request.POST.get("note", "").strip(),
-                )
         return redirect("admin:practices_practice_change", pk)
 
     def preview(self, request, pk):
@@ -235,6 +230,22 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
         self.changeable(request, pk)
         context = practice_page(Practice.objects.all(), pk=pk)
         return render(request, "practices/practice_detail.html", {**context, "preview": True})
+
+    @admin.action(description=_("Send the submitters their private link again"))
+    def send_status_link(self, request, queryset):
+        submissions = Submission.objects.filter(practice__in=queryset, erased_at__isnull=True)
+        for submission in submissions.select_related("practice"):
+            notifications.tell_submitter(request, "status_link", submission)
+        count = len(submissions)
+        self.message_user(
+            request,
+            ngettext(
+                "The private link will be sent again to %(count)d submitter.",
+                "The private link will be sent again to %(count)d submitters.",
+                count,
+            )
+            % {"count": count},
+        )
 
     @admin.action(description=_("Erase the submitters' personal data"), permissions=["change"])
     def erase_personal_data(self, request, queryset):

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 EDITORS = "editors"
 CATALOGUE_APPS = ["practices", "trainings"]
@@ -9,14 +10,15 @@ CATALOGUE_APPS = ["practices", "trainings"]
 
 def ensure_editors_group(group_model=Group, permission_model=Permission):
     """The editors group, allowed to view, add and change everything in the catalogue,
-    except the moderation record, which they only read (practices.moderation writes it).
+    except the moderation record, which they only read (practices.moderation writes it),
+    and to see the portal's e-mails and send again those that could not be sent.
     The models are parameters so that a data migration can pass its historical ones."""
     group, _created = group_model.objects.get_or_create(name=EDITORS)
-    group.permissions.set(
-        permission_model.objects.filter(
-            content_type__app_label__in=CATALOGUE_APPS, codename__regex=r"^(view|add|change)_"
-        ).exclude(codename__in=["add_statuschange", "change_statuschange"])
-    )
+    catalogue = Q(
+        content_type__app_label__in=CATALOGUE_APPS, codename__regex=r"^(view|add|change)_"
+    ) & ~Q(codename__in=["add_statuschange", "change_statuschange"])
+    emails = Q(content_type__app_label="portal", codename__in=["view_email", "change_email"])
+    group.permissions.set(permission_model.objects.filter(catalogue | emails))
     return group
 
 

@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -392,6 +393,9 @@ class Submission(models.Model):
     consented_at = models.DateTimeField(_("consent given at"))
     created_at = models.DateTimeField(_("sent at"), default=timezone.now, editable=False)
     erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+    emails = GenericRelation(
+        "portal.Email", content_type_field="about_type", object_id_field="about_id"
+    )
 
     class Meta:
         ordering = ["-created_at"]

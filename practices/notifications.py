@@ -1,31 +1,23 @@
 """E-mails about shared initiatives: to the submitter, in their language, and to editors.
 
 Each template's first line is the subject; the rest is the body (plain text). Links are
-absolute, made from the request that caused the e-mail."""
-
-import logging
-from smtplib import SMTPException
+absolute, made from the request that caused the e-mail. The e-mails are queued (portal.mail)
+in the caller's transaction: they leave with what they are about, or not at all."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .editors import EDITORS
+from portal import mail
 
-logger = logging.getLogger(__name__)
+from .editors import EDITORS
 
 
 def send(template, recipients, **context):
-    """Send one e-mail. A mail server that fails is logged, not passed on: what the
-    e-mail is about (a submission, an editor's step) is done and stays done."""
     subject, _newline, body = render_to_string(f"emails/{template}.txt", context).partition("\n")
-    try:
-        send_mail(subject.strip(), body.strip() + "\n", None, recipients)
-    except (SMTPException, OSError):
-        logger.exception("E-mail %s about %s not sent", template, context["submission"])
+    mail.post(subject.strip(), body.strip() + "\n", recipients, about=context["submission"])
 
 
 def editors():

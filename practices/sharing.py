@@ -125,9 +125,12 @@ def resubmit(submission, data):
     return True
 
 
+@transaction.atomic
 def erase(submission):
     """Forget who the submitter is, keeping the practice and the moderation record; the
-    private link stops working (a new secret nobody has)."""
+    private link stops working (a new secret nobody has), and the e-mails about the
+    submission, sent or not, are deleted."""
+    submission.emails.all().delete()
     for field in ("name", "role", "organisation", "email"):
         setattr(submission, field, "")
     submission.token = new_token()

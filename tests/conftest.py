@@ -3,16 +3,19 @@ import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Sequence
 
 import pytest
 import redis
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.test import Client
 from django.utils import timezone, translation
+from django_tasks_db.management.commands.db_worker import Worker
 
 from portal.listing import Listing
 from portal.management.commands.demo import load_demo_catalogue
@@ -30,6 +33,37 @@ _serial = itertools.count(1)
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def run_worker():
+    """What `manage.py db_worker` does, until no task is due: queued e-mails are sent."""
+    Worker(
+        queue_names=["default"], excluded_queue_names=[], backend_name="default",
+        interval=0, batch=True, startup_delay=False, max_tasks=None, worker_id="tests",
+    ).run()  # fmt: skip
+
+
+class Outbox(Sequence):
+    """What the mail server received, read after the worker has sent every due e-mail:
+    the e-mails go through the task queue, as in production."""
+
+    def sent(self):
+        run_worker()
+        return mail.outbox
+
+    def __getitem__(self, index):
+        return self.sent()[index]
+
+    def __len__(self):
+        return len(self.sent())
+
+    def clear(self):
+        self.sent().clear()
+
+
+@pytest.fixture
+def mailoutbox(mailoutbox):
+    return Outbox()
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -41,12 +42,13 @@ def share(request):
     if not limits.take(keys, settings.SHARE_RATE_LIMIT, settings.SHARE_RATE_WINDOW):
         context = {"form": form, "limited": True}
         return render(request, "practices/share_form.html", context, status=429)
-    submission, new = sharing.share(form.cleaned_data, get_language())
+    with transaction.atomic():  # the submission and its e-mails, or nothing
+        submission, new = sharing.share(form.cleaned_data, get_language())
+        if new:
+            notifications.tell_submitter(request, "submission_received", submission)
+            notifications.tell_editors(request, "submission_new", submission)
     if not new:  # a copy sent at the same moment was stored first
         limits.give_back(keys)
-        return confirmation(submission)
-    notifications.tell_submitter(request, "submission_received", submission)
-    notifications.tell_editors(request, "submission_new", submission)
     return confirmation(submission)
 
 
@@ -73,8 +75,9 @@ def status(request, token):
             if practice.status != Status.CHANGES_REQUESTED:
                 raise moderation.Refused(NOT_WAITING)
             if form.is_valid():
-                if sharing.resubmit(submission, form.cleaned_data):
-                    notifications.tell_editors(request, "submission_resubmitted", submission)
+                with transaction.atomic():
+                    if sharing.resubmit(submission, form.cleaned_data):
+                        notifications.tell_editors(request, "submission_resubmitted", submission)
                 return changes_received(request)
             code = 400
         except moderation.Refused as error:

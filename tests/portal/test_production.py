@@ -146,7 +146,7 @@ def test_production_adds_hsts_and_secure_cookies(fresh):
 
 def test_health_answers_with_a_database_round_trip(client, db):
     response = client.get("/health/")
-    assert response.json() == {"status": "ok", "database": True, "cache": True}
+    assert response.json() == {"status": "ok", "database": True, "oldest_task": 0, "cache": True}
     assert response.status_code == 200
 
 

@@ -1,3 +1,6 @@
+import subprocess
+import sys
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -28,7 +31,8 @@ def load_demo_catalogue():
 class Command(BaseCommand):
     help = (
         "Prepare the database, load the demo catalogue, ensure a demo editor account "
-        "and serve the portal (default 127.0.0.1:8000). Safe to run again."
+        "and serve the portal (default 127.0.0.1:8000), with a worker beside it that "
+        "sends the e-mails (to this console). Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -48,7 +52,13 @@ class Command(BaseCommand):
             + f"\nEditor login at /admin/: {EDITOR_USERNAME} / {EDITOR_PASSWORD}"
         )
         if not no_serve:
-            call_command("runserver", addrport, use_reloader=False)
+            manage = settings.BASE_DIR / "manage.py"
+            worker = subprocess.Popen([sys.executable, manage, "db_worker", "--interval", "1"])
+            try:
+                call_command("runserver", addrport, use_reloader=False)
+            finally:
+                worker.terminate()
+                worker.wait(timeout=10)
 
     def ensure_editor(self):
         editor, _created = get_user_model().objects.get_or_create(username=EDITOR_USERNAME)

@@ -1,0 +1,47 @@
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Email(models.Model):
+    """One e-mail the portal sends, kept until it is sent or given up (portal.mail).
+
+    `about` is what the e-mail is about (a submission, say): erasing that erases its
+    e-mails, and admin shows them beside it."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("waiting to be sent")
+        SENDING = "sending", _("being sent")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("could not be sent")
+
+    about_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True)
+    about_id = models.PositiveBigIntegerField(null=True)
+    about = GenericForeignKey("about_type", "about_id")
+    recipients = models.JSONField(_("recipients"))
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"))
+    status = models.CharField(
+        _("status"), max_length=7, choices=Status.choices, default=Status.WAITING
+    )
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+    # Attempts go on for EMAIL_RETRY_FOR from here (portal.mail); "send again" resets it.
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("e-mail")
+        verbose_name_plural = _("e-mails")
+        indexes = [
+            models.Index(fields=["about_type", "about_id"]),
+            models.Index(fields=["status", "created_at"]),
+        ]
+
+    def __str__(self):
+        return self.subject

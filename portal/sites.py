@@ -1,0 +1,29 @@
+"""The admin site, with a brake on guessing passwords: after ADMIN_LOGIN_ATTEMPTS failed
+logins from one address, or for one account from one address, within ADMIN_LOGIN_WINDOW
+seconds, further attempts from there are refused (429) until the window has passed. An
+account is never locked from everywhere: nobody can lock an editor out."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.shortcuts import render
+
+from . import limits
+
+
+class PortalAdminSite(admin.AdminSite):
+    def login(self, request, extra_context=None):
+        if request.method != "POST":
+            return super().login(request, extra_context)
+        username = request.POST.get("username", "").strip().casefold()
+        address = limits.address(request)
+        keys = [limits.key("admin-address", address)]
+        if username:
+            keys.append(limits.key("admin-account", f"{username} {address}"))
+        if not limits.take(keys, settings.ADMIN_LOGIN_ATTEMPTS, settings.ADMIN_LOGIN_WINDOW):
+            minutes = settings.ADMIN_LOGIN_WINDOW // 60
+            context = {**self.each_context(request), "window_minutes": minutes}
+            return render(request, "admin/login_limited.html", context, status=429)
+        response = super().login(request, extra_context)
+        if request.user.is_authenticated:
+            limits.give_back(keys)
+        return response
