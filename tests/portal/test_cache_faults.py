@@ -70,7 +70,10 @@ def assert_everything_answers(client):
     health = client.get("/health/")  # the database answers: 200, naming the cache as down
     assert health.status_code == 200
     assert health.json() | {"oldest_task": None} == {
-        "status": "ok", "database": True, "oldest_task": None, "cache": False
+        "status": "ok",
+        "database": True,
+        "oldest_task": None,
+        "cache": False,
     }  # fmt: skip (the tasks' table is locked by the test's transaction on SQLite)
 
 
