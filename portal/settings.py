@@ -120,6 +120,8 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_from_url(env_str("DATABASE_URL"))}
+# A web request's query is stopped after this many seconds (portal.wsgi; PostgreSQL).
+WEB_STATEMENT_TIMEOUT = env_int("WEB_STATEMENT_TIMEOUT", 30)
 
 # The cache holds pages, facet counts and the rate limits' counters. Several app servers
 # share them through Redis (REDIS_URL); one alone can keep them in its own memory.
@@ -186,7 +188,7 @@ MODELTRANSLATION_ENABLE_FALLBACKS = False
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

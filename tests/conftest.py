@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.utils import timezone, translation
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from portal.listing import Listing
 from portal.management.commands.demo import load_demo_catalogue
@@ -36,11 +37,20 @@ def fast_password_hasher(settings):
 
 
 def run_worker():
-    """What `manage.py db_worker` does, until no task is due: queued e-mails are sent."""
-    Worker(
+    """What `manage.py db_worker` does, until no task is due: each task is claimed and
+    run as the worker runs it (only without the worker's closing of connections, which
+    would end the test's transaction)."""
+    worker = Worker(
         queue_names=["default"], excluded_queue_names=[], backend_name="default",
         interval=0, batch=True, startup_delay=False, max_tasks=None, worker_id="tests",
-    ).run()  # fmt: skip
+    )  # fmt: skip
+    while True:
+        with transaction.atomic():
+            task = DBTaskResult.objects.ready().select_for_update(skip_locked=True).first()
+            if task is None:
+                return
+            task.claim(worker.worker_id)
+        worker.run_task(task)
 
 
 class Outbox(Sequence):

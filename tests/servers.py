@@ -60,6 +60,7 @@ def silent_server(port=0):
     try:
         yield listener.getsockname()[1]
     finally:
+        listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() above, frees the port
         listener.close()
         for connection, _address in held:
             connection.close()
@@ -107,3 +108,43 @@ def smtp_sink(port=0):
     finally:
         sink.shutdown()
         sink.server_close()
+
+
+def production_env(database, **variables):
+    """Production settings behind a TLS proxy (docs/deployment.md), on the test database:
+    the variables of a gunicorn or a worker of the fault tests."""
+    url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    return {
+        **{k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "VIRTUAL_ENV")},
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": "fault-tests-only-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": url,
+        "BEHIND_TLS_PROXY": "true",
+        "EMAIL_USE_TLS": "false",
+        "GUNICORN_WORKERS": "2",
+        **variables,
+    }
+
+
+@contextmanager
+def processes(*commands, env, log):
+    """Processes of manage.py's folder (gunicorn, a worker), their output in the file
+    `log`, stopped at the end."""
+    from django.conf import settings
+
+    output = open(log, "a")  # noqa: SIM115 (closed below)
+    started = [
+        subprocess.Popen(
+            command, cwd=settings.BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+        for command in commands
+    ]
+    try:
+        yield started
+    finally:
+        for process in started:
+            process.terminate()
+        for process in started:
+            process.wait(timeout=20)
+        output.close()

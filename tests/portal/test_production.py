@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 
 from portal.logs import JsonFormatter
@@ -41,7 +42,7 @@ SHARED_CACHE = (
     "print(type(c).__name__, c.get('portal-test'))"
 )
 LOG_BOOM = "import django, logging; django.setup(); logging.getLogger('django').error('Boom')"
-REQUIRED = ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"]
+REQUIRED = ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST"]
 
 
 def without(missing):
@@ -164,6 +165,23 @@ def test_health_answers_within_two_seconds_when_the_database_hangs(fresh):
     answer, seconds = result.stdout.splitlines()[-2:]
     assert answer.startswith('503 {"status": "unavailable", "database": false'), result.stderr
     assert float(seconds) < 2
+
+
+SHOW_STATEMENT_TIMEOUT = (
+    "from django.db import connection; cursor = connection.cursor(); "
+    "cursor.execute('SHOW statement_timeout'); print(cursor.fetchone()[0])"
+)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+def test_web_requests_have_a_statement_timeout_and_commands_none(db):
+    database = connection.settings_dict
+    url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    web = run("import portal.wsgi; " + SHOW_STATEMENT_TIMEOUT, DATABASE_URL=url,
+              WEB_STATEMENT_TIMEOUT="7")  # fmt: skip
+    assert web.stdout.split() == ["7s"], web.stderr
+    command = run("import django; django.setup(); " + SHOW_STATEMENT_TIMEOUT, DATABASE_URL=url)
+    assert command.stdout.split() == ["0"], command.stderr
 
 
 def test_the_admin_address_can_be_moved(fresh):
