@@ -1,6 +1,8 @@
 """A busy morning on loopback: wrk sends a mix of readers and submitters to gunicorn with
-production settings on PostgreSQL and Redis, then checks that every submission was stored
-and compares cached and uncached pages side by side. From the project folder:
+production settings on PostgreSQL and Redis, a task worker sends the e-mails to an SMTP
+sink of the run's own; then it checks that every submission was stored and every e-mail
+delivered once, and compares cached and uncached pages side by side. From the project
+folder:
 
     uv run python -m bench.load                     # 10,000 practices, 60 s, 8 connections
     uv run python -m bench.load --reuse --warmup 20 --connections 16
@@ -8,9 +10,10 @@ and compares cached and uncached pages side by side. From the project folder:
 It needs wrk (`apt-get install wrk`), PostgreSQL at --postgres-url (it drops and recreates
 the database "load" there, unless --reuse finds it filled) and Redis at --redis-url (it
 empties that database). The Markdown report goes to stdout, progress to stderr; the
-servers' logs to bench/load-server-<port>.log. With --servers 2, two gunicorn instances
-(ports 8150 and 8151) share the database and Redis, and wrk sends half of the
-connections to each. See docs/performance.md.
+servers' logs to bench/load-server-<port>.log, the worker's to
+bench/load-server-worker.log. With --servers 2, two gunicorn instances (ports 8150 and
+8151) share the database and Redis, and wrk sends half of the connections to each. See
+docs/performance.md.
 """
 
 import argparse
@@ -24,6 +27,8 @@ import sys
 import tempfile
 import time
 import uuid
+from contextlib import ExitStack
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
@@ -31,6 +36,7 @@ import redis
 
 from bench.mix import MIX, kind_of, plan
 from bench.run import ROOT, log, recreate
+from tests.servers import smtp_sink, spare_port
 
 PORT = 8150  # the first app server's; the next ones count up
 SECRET_KEY = "load-test-only-" + uuid.uuid4().hex  # one for every app server
@@ -82,6 +88,7 @@ def prepare(args):
         except psycopg.Error:
             filled = False
         if filled:
+            manage("migrate", "--verbosity", "0", env=env)
             earlier = f"Practice.objects.filter(title_nl__startswith={TITLE!r}).delete()"
             command = f"from practices.models import Practice; {earlier}"
             manage("shell", "-c", command, env=env, stdout=sys.stderr)
@@ -99,7 +106,8 @@ def prepare(args):
 
 def server_env(args, port):
     """Production settings behind a TLS proxy, as docs/deployment.md sets them up; the
-    share limit is raised because every submitter here has the same address."""
+    share limit is raised because every submitter here has the same address. E-mail goes
+    to the run's SMTP sink (args.smtp_port)."""
     return {
         **{k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "VIRTUAL_ENV")},
         "DJANGO_ENV": "production",
@@ -109,6 +117,9 @@ def server_env(args, port):
         "REDIS_URL": args.redis_url,
         "BEHIND_TLS_PROXY": "true",
         "SHARE_RATE_LIMIT": "1000000",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(args.smtp_port),
+        "EMAIL_USE_TLS": "false",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(args.workers),
         "GUNICORN_THREADS": str(args.threads),
@@ -218,6 +229,34 @@ def worker_memory(server):
     ]
 
 
+def start_worker(args):
+    """The task worker that sends the e-mails, as systemd runs it (docs/deployment.md)."""
+    command = [sys.executable, "manage.py", "db_worker"]
+    output = log_file("worker").open("w")
+    return subprocess.Popen(command, cwd=ROOT, env=server_env(args, PORT), stdout=output, stderr=2)
+
+
+def emails(args, since):
+    """E-mails written since `since`: how many, and how many of them are sent."""
+    with psycopg.connect(args.postgres_url) as db:
+        return db.execute(
+            "SELECT count(*), count(*) FILTER (WHERE status = 'sent') FROM portal_email"
+            " WHERE created_at >= %s",
+            [since],
+        ).fetchone()
+
+
+def delivered(args, since, sink, within=300):
+    """Wait (at most `within` s) until every e-mail written since `since` is sent: the
+    e-mails due, sent, and received by the sink, and the distinct ones received."""
+    deadline = time.monotonic() + within
+    while (counts := emails(args, since))[0] != counts[1] and time.monotonic() < deadline:
+        time.sleep(1)
+    time.sleep(1)
+    received = [(message["To"], message["Subject"]) for message in sink.messages]
+    return (*counts, len(received), len(set(received)))
+
+
 def csrf():
     """A CSRF token and its cookie from the share form, for every submission of the run."""
     status, headers, body = fetch("/nl/share/")
@@ -228,13 +267,21 @@ def csrf():
 
 def main():
     args = arguments()
+    args.smtp_port = spare_port()
+    with ExitStack() as stack:
+        run(args, stack)
+
+
+def run(args, stack):
     prepare(args)
     cache = redis.Redis.from_url(args.redis_url)
     cache.flushdb()
     title = f"{TITLE}{uuid.uuid4().hex[:6]} "
     ports = [PORT + number for number in range(args.servers)]
     manage("collectstatic", "--noinput", "--verbosity", "0", env=server_env(args, PORT))
-    servers = [start_server(args, port) for port in ports]
+    sink = stack.enter_context(smtp_sink(args.smtp_port))
+    since = datetime.now(UTC)
+    servers = [start_server(args, port) for port in ports] + [start_worker(args)]
     try:
         token = csrf()
         mix_plan, requests, compared = plan(args.postgres_url, PORT, title, *token)
@@ -253,10 +300,12 @@ def main():
                 file.seek(start)
                 logs += file.read()
         times, errors = server_times(logs)
-        memory = [size for server in servers for size in worker_memory(server)]
+        memory = [size for server in servers[:-1] for size in worker_memory(server)]
         result.update(stored=stored(args, title), memory=memory, errors=errors)
         log("cached and uncached, side by side")
         pairs = {kind: side_by_side(args, paths[: args.pairs]) for kind, paths in compared.items()}
+        log("waiting for the worker to send every e-mail")
+        result["emails"] = delivered(args, since, sink)
     finally:
         for server in servers:
             server.terminate()
@@ -273,7 +322,8 @@ def report(args, result, times, pairs):
         version = db.execute("SELECT version()").fetchone()[0].split(" on ")[0]
     statuses = result["statuses"]
     fives = sum(count for status, count in statuses.items() if status.startswith("5"))
-    practices, distinct, submissions = result["stored"]
+    practices, titles, submissions = result["stored"]
+    due, sent, received, distinct = result["emails"]
     answered = statuses.get("302", 0)
     lines = [
         f"{args.practices:,} practices on {version}, Redis cache; {args.servers} gunicorn × "
@@ -292,10 +342,13 @@ def report(args, result, times, pairs):
         f"logged by the portal {result['errors']}. Submissions: {result['posted']:,} sent "
         f"(and {result['warm']:,} in the warm-up), "
         f"{answered:,} answered with the confirmation before wrk stopped, {practices:,} "
-        f"stored ({distinct:,} distinct titles, {submissions:,} with their submitter's "
+        f"stored ({titles:,} distinct titles, {submissions:,} with their submitter's "
         f"details). Worker memory at the end: "
         + ", ".join(f"{size:,.0f} MB" for size in result["memory"])
         + ".",
+        "",
+        f"E-mails (through the task worker to an SMTP sink): {due:,} due, {sent:,} sent, "
+        f"{received:,} received, {distinct:,} distinct.",
         "",
         "Server time by kind (gunicorn's access log), ms:",
         "",
@@ -328,8 +381,9 @@ def report(args, result, times, pairs):
         "no 5xx": fives == 0,
         "every submission stored once": practices
         == result["posted"] + result["warm"]
-        == distinct
+        == titles
         == submissions,
+        "every e-mail delivered once": due == sent == received == distinct,
         "p95 under 200 ms": result["p95"] < 200,
         "cached at least 5× faster": min(speedups) >= 5,
     }

@@ -1,5 +1,6 @@
 """The brakes hold under parallel attempts: each attempt is counted before it is let
-through, atomically, so that many sent at the same moment cannot slip past together."""
+through, atomically, so that many sent at the same moment cannot slip past together.
+(Fifty shares at once against gunicorn: tests/portal/test_faults.py.)"""
 
 import threading
 
@@ -7,9 +8,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
-
-from practices.models import Submission
-from tests.helpers import FRENCH_ANSWERS
 
 pytestmark = [
     pytest.mark.skipif(
@@ -38,17 +36,6 @@ def at_once(count, send):
     for thread in threads:
         thread.join()
     return sorted(codes)
-
-
-def test_fifty_shares_at_once_against_a_limit_of_five(catalogue, settings):
-    settings.SHARE_RATE_LIMIT = 5
-
-    def share(number):
-        answers = {**FRENCH_ANSWERS, "title": f"Initiative {number}"}
-        return Client().post("/fr/share/", answers).status_code
-
-    assert at_once(50, share) == [302] * 5 + [429] * 45
-    assert Submission.objects.count() == 5
 
 
 def test_forty_wrong_passwords_at_once_are_evaluated_five_times(db, settings):
