@@ -174,6 +174,8 @@ def assert_a_person_is_served(port):
     moderate = f"/admin/practices/practice/{practice.pk}/moderate/"
     assert editor.post(moderate, publish, form=change)[0] == 302
     assert Practice.objects.get(pk=practice.pk).status == Status.PUBLISHED
+    to_submitter = Email.objects.filter(recipients=["marie@example.org"])
+    assert to_submitter.count() == 2  # received, then published: both queued
     assert practice.title_fr in Visitor(port).get("/fr/practices/")[1]
     (status, text, _headers), seconds = timed(Visitor(port).get, "/health/")
     assert status == 200 and '"cache": false' in text and seconds < 2
