@@ -54,7 +54,7 @@ class EmailAdmin(admin.ModelAdmin):
     """The e-mails the portal sent or is sending: editors see which could not be sent, and
     send them again. Their text is not shown: it may hold a submitter's private link."""
 
-    list_display = ["subject", "to", "status", "attempts", "created_at", "sent_at", "last_error"]
+    list_display = ["subject", "to", "status", "attempts", "created_at", "sent_at"]
     list_filter = ["status"]
     search_fields = ["subject"]
     fields = readonly_fields = [

@@ -32,6 +32,19 @@ FRENCH_ANSWERS = {
 """A complete share form, as a French-speaking submitter fills it in (demo catalogue)."""
 
 
+# A page of each kind a reader or submitter opens (demo catalogue): the fault tests ask
+# each of them while something fails.
+PAGES = [
+    "/nl/",
+    "/fr/practices/",
+    "/de/practices/?q=klare&reach=3",
+    "/en/practices/hasselt-customer-friendly-services/",
+    "/sv/trainings/",
+    "/api/practices/?lang=nl&domain=hr-policy",
+    "/fr/share/",
+]
+
+
 def csrf_token(html):
     """The CSRF token of the (first) form in a page."""
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]

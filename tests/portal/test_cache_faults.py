@@ -13,17 +13,7 @@ import redis
 from portal.cache import ForgivingRedisCache
 from practices.models import Submission
 from tests import servers
-from tests.helpers import FRENCH_ANSWERS
-
-PAGES = [
-    "/nl/",
-    "/fr/practices/",
-    "/de/practices/?q=klare&reach=3",
-    "/en/practices/hasselt-customer-friendly-services/",
-    "/sv/trainings/",
-    "/api/practices/?lang=nl&domain=hr-policy",
-    "/fr/share/",
-]
+from tests.helpers import FRENCH_ANSWERS, PAGES
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from django.db import connection
 from portal.models import Email
 from practices.models import Practice, Status, Submission
 from tests import servers
-from tests.helpers import FRENCH_ANSWERS, PRODUCTION, csrf_token, run
+from tests.helpers import FRENCH_ANSWERS, PAGES, PRODUCTION, csrf_token, run
 
 pytestmark = [
     pytest.mark.skipif(
@@ -33,15 +33,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 PASSWORD = "geheim-123-editor"
-PAGES = [
-    "/nl/",
-    "/fr/practices/",
-    "/de/practices/?q=klare&reach=3",
-    "/en/practices/hasselt-customer-friendly-services/",
-    "/sv/trainings/",
-    "/api/practices/?lang=nl&domain=hr-policy",
-    "/fr/share/",
-]
 
 
 class Visitor:
