@@ -1,6 +1,10 @@
 """The practice list's search, facets and sort order (see portal.facets)."""
 
+import operator
+from functools import reduce
+
 from django import forms
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from portal.facets import (
@@ -10,6 +14,7 @@ from portal.facets import (
     SearchFilter,
     TagFacet,
     availability,
+    tally,
 )
 
 from . import search
@@ -32,6 +37,32 @@ class YearFacet(Facet):
         return [(year, year) for year in sorted({*counts, *chosen}, reverse=True)]
 
 
+class SizeFacet(Facet):
+    """The size of the practice's municipality, by its population (Municipality.SIZES);
+    "unknown" where the population (or the municipality) is not known."""
+
+    def __init__(self, **kwargs):
+        choices = [(slug, label) for slug, (label, _low, _high) in Municipality.SIZES.items()]
+        unknown = (Municipality.SIZE_UNKNOWN, _("Size not known"))
+        super().__init__(choices=[*choices, unknown], **kwargs)
+
+    @staticmethod
+    def within(size):
+        """Practices of a municipality of that size."""
+        if size == Municipality.SIZE_UNKNOWN:
+            return Q(municipality__population__isnull=True)
+        _label, low, high = Municipality.SIZES[size]
+        inside = Q(municipality__population__gte=low)
+        return inside & Q(municipality__population__lt=high) if high else inside
+
+    def filter(self, qs, value):
+        return qs.filter(reduce(operator.or_, map(self.within, value))) if value else qs
+
+    def counted(self, qs, name):
+        sizes = [When(self.within(size), then=Value(size)) for size in Municipality.SIZES]
+        return tally(qs, name, Case(*sizes, default=Value(Municipality.SIZE_UNKNOWN)))
+
+
 class PracticeFilterForm(forms.Form):
     SORTS = {"relevance": _("Relevance"), "newest": _("Newest first"), "title": _("Title")}
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
@@ -52,6 +83,7 @@ class PracticeFilter(FacetedFilterSet):
     target = TagFacet(field_name="target_groups", label=_("Target group"))
     municipality = Facet(field_name="municipality__slug", label=_("Municipality"))
     country = Facet(field_name="municipality__country", label=_("Country"), choices=Country.choices)
+    size = SizeFacet(label=_("Size of the municipality"))
     reach = Facet(field_name="reach", label=_("Reach"), choices=Reach.choices)
     recurrence = Facet(field_name="recurrence", label=_("Recurrence"), choices=Recurrence.choices)
     year = YearFacet(field_name="started_in", label=_("Year started"))

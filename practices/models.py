@@ -89,6 +89,15 @@ class Partner(Taxon):
 
 
 class Municipality(models.Model):
+    # Sizes by population (slug: label, from, below), as the practice list groups them.
+    SIZES = {
+        "under-10000": (_("Under 10,000 inhabitants"), 0, 10_000),
+        "10000-50000": (_("10,000 to 50,000 inhabitants"), 10_000, 50_000),
+        "50000-100000": (_("50,000 to 100,000 inhabitants"), 50_000, 100_000),
+        "over-100000": (_("Over 100,000 inhabitants"), 100_000, None),
+    }
+    SIZE_UNKNOWN = "unknown"
+
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
@@ -110,6 +119,19 @@ class Municipality(models.Model):
 
     def get_absolute_url(self):
         return reverse("practices:municipality", args=[self.slug])
+
+    def size(self):
+        """The slug of its size (Municipality.SIZES, in ascending order), or SIZE_UNKNOWN."""
+        if self.population is None:
+            return self.SIZE_UNKNOWN
+        return next(
+            slug
+            for slug, (_label, _low, below) in self.SIZES.items()
+            if below is None or self.population < below
+        )
+
+    def size_label(self):
+        return self.SIZES.get(self.size(), ("",))[0]
 
 
 WEB_SCHEMES = ("https://", "http://")

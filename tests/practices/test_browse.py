@@ -2,7 +2,7 @@
 
 import pytest
 
-from practices.models import Status, Theme
+from practices.models import Practice, Status, Theme
 from tests.conftest import translated
 
 ALL_FACETS = (
@@ -102,7 +102,7 @@ def test_json_listing(client, make_practice, domain, settings):
     assert first["languages"] == ["nl", "fr", "de", "en", "sv"]
     assert {"value": "literacy", "label": "Literacy [fr]", "count": 3} in data["facets"]["theme"]
     assert set(data["facets"]) == {
-        "domain", "theme", "target", "municipality", "country", "reach", "recurrence",
+        "domain", "theme", "target", "municipality", "country", "size", "reach", "recurrence",
         "year", "available",
     }  # fmt: skip
     assert "Draft" not in str(data)
@@ -140,3 +140,25 @@ def test_query_counts_stay_constant_with_every_facet(
         assert client.get(f"/nl/practices/{ALL_FACETS}").status_code == 200
     with django_assert_max_num_queries(5):
         assert client.get("/api/practices/?lang=nl&theme=t1&reach=2").status_code == 200
+
+
+def test_municipalities_of_my_size(client, catalogue):
+    """Lidköping (38,093 inhabitants) is of the second size; Hasselt's and Mechelen's
+    populations are not in the demo catalogue, nor is a practice's without a municipality."""
+    page = client.get("/en/municipalities/lidkoping/").content.decode()
+    assert "10,000 to 50,000 inhabitants" in page and "?size=10000-50000" in page
+    assert client.get("/en/practices/?size=10000-50000").status_code == 200
+
+    def places(size):
+        found = client.get(f"/api/practices/?lang=en&size={size}").json()["results"]
+        return {(practice["municipality"] or {}).get("slug") for practice in found}
+
+    assert places("10000-50000") == {"lidkoping"}
+    assert places("unknown") == {"hasselt", "mechelen", None}  # None: no municipality
+    assert places("unknown&size=10000-50000") == {"hasselt", "mechelen", None, "lidkoping"}
+    assert places("over-100000") == set()
+    counts = client.get("/api/practices/?lang=en").json()["facets"]["size"]
+    assert {entry["value"]: entry["count"] for entry in counts if entry["count"]} == {
+        "10000-50000": Practice.objects.published().filter(municipality__slug="lidkoping").count(),
+        "unknown": Practice.objects.published().exclude(municipality__slug="lidkoping").count(),
+    }

@@ -11,7 +11,9 @@ from django.utils import timezone
 from practices.models import Domain, Municipality, Practice, Status, TargetGroup, Theme
 from tests.conftest import LANGUAGES, practice_listing, translated
 
-FACETS = ["domain", "theme", "target", "municipality", "country", "reach", "recurrence", "year"]
+FACETS = [
+    "domain", "theme", "target", "municipality", "country", "size", "reach", "recurrence", "year",
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -24,8 +26,12 @@ def random_catalogue(db):
         TargetGroup.objects.create(slug=f"g{i}", **translated("name", f"G{i}")) for i in range(3)
     ]
     places = [
-        Municipality.objects.create(slug=f"m{i}", country=country, **translated("name", f"M{i}"))
-        for i, country in enumerate(["BE", "BE", "SE"])
+        Municipality.objects.create(
+            slug=f"m{i}", country=country, population=population, **translated("name", f"M{i}")
+        )
+        for i, (country, population) in enumerate(
+            [("BE", 9_999), ("BE", 10_000), ("SE", None), ("SE", 50_000), ("BE", 100_000)]
+        )
     ]
     practices, themes_of, targets_of = [], {}, {}
     for number in range(40):
@@ -72,11 +78,23 @@ def all_values_of(practice, lang):
         "target": {group.slug for group in practice.target_groups.all()},
         "municipality": {place.slug} if place else set(),
         "country": {place.country} if place else set(),
+        "size": {size_band(place.population if place else None)},
         "reach": {str(practice.reach)},
         "recurrence": {str(practice.recurrence)},
         "year": {str(practice.started_in)} if practice.started_in else set(),
         "available": {"yes" if lang in practice.languages.split() else "no"},
     }
+
+
+def size_band(population):
+    """The band of a population, written out as a reader would sort it."""
+    if population is None:
+        return "unknown"
+    if population < 10_000:
+        return "under-10000"
+    if population < 50_000:
+        return "10000-50000"
+    return "50000-100000" if population < 100_000 else "over-100000"
 
 
 def published_values(lang):
@@ -113,8 +131,9 @@ def random_choice_of_filters(rng):
         "domain": ["d0", "d1", "d2"],
         "theme": ["t0", "t1", "t2", "t3"],
         "target": ["g0", "g1", "g2"],
-        "municipality": ["m0", "m1", "m2"],
+        "municipality": ["m0", "m1", "m2", "m3", "m4"],
         "country": ["BE", "SE"],
+        "size": ["under-10000", "10000-50000", "50000-100000", "over-100000", "unknown"],
         "reach": ["1", "2", "3", "4"],
         "recurrence": ["1", "2", "3", "4"],
         "year": ["2015", "2018", "2020"],
