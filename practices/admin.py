@@ -125,6 +125,19 @@ STEP_EMAILS = {
 }
 
 
+class CheckFilter(admin.SimpleListFilter):
+    """Published practices editors have not confirmed for CHECK_INTERVAL_DAYS."""
+
+    title = _("check")
+    parameter_name = "check"
+
+    def lookups(self, request, model_admin):
+        return [("due", _("Due for a check"))]
+
+    def queryset(self, request, queryset):
+        return queryset.due_for_check() if self.value() == "due" else queryset
+
+
 @admin.register(Practice)
 class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
     inlines = [SubmissionInline, StatusChangeInline]
@@ -139,12 +152,14 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
         "missing_translations",
         "published_at",
     ]
-    list_filter = [StatusFilter, MissingTranslationFilter, "domain", "municipality", "language"]
+    list_filter = [
+        StatusFilter, CheckFilter, MissingTranslationFilter, "domain", "municipality", "language",
+    ]  # fmt: skip
     list_select_related = ["municipality", "domain"]
     search_fields = [*in_every_language("title", "summary"), "slug"]
     autocomplete_fields = ["municipality", "themes", "target_groups", "partners", "similar"]
     date_hierarchy = "published_at"
-    readonly_fields = ["status", "created_at", "updated_at"]
+    readonly_fields = ["status", "checked_at", "created_at", "updated_at"]
     fieldsets = [
         (_("Practice"), {"fields": ["title", "slug", "language", "summary"]}),
         (_("Story"), {"fields": Practice.STORY}),
@@ -165,7 +180,10 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
             },
         ),
         (_("Lessons and links"), {"fields": [*Practice.LESSONS, "links", "similar"]}),
-        (_("Moderation"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+        (
+            _("Moderation"),
+            {"fields": ["status", "published_at", "checked_at", "created_at", "updated_at"]},
+        ),
     ]
 
     def view_on_site(self, obj):

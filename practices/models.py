@@ -1,6 +1,7 @@
 """The catalogue: who did what, where, for whom, and how it is rated."""
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -8,6 +9,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -151,6 +153,13 @@ class PracticeQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
+    def due_for_check(self):
+        """Published practices editors last confirmed (or published) longer than
+        CHECK_INTERVAL_DAYS ago."""
+        since = timezone.now() - timedelta(days=settings.CHECK_INTERVAL_DAYS)
+        last = Coalesce("checked_at", "published_at")
+        return self.published().alias(last_checked=last).filter(last_checked__lt=since)
+
     def for_cards(self):
         """What a practice card shows, fetched in the same query."""
         return self.select_related("municipality", "domain")
@@ -233,6 +242,9 @@ class Practice(TranslatedContent):
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # When editors last confirmed that the published practice still holds (publishing
+    # counts); the publication date stands in for practices published before this was kept.
+    checked_at = models.DateTimeField(_("last checked at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     # One stored search vector per language, kept current on save (practices.indexing).
@@ -290,6 +302,10 @@ class Practice(TranslatedContent):
 
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
+
+    def last_checked(self):
+        """When editors last confirmed the practice (or published it)."""
+        return self.checked_at or self.published_at
 
     def changes_public_pages(self):
         return self.status in PUBLIC_STATUSES

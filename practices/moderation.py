@@ -1,4 +1,5 @@
-"""The moderation steps of a practice: submit, request changes, publish, reject, archive.
+"""The moderation steps of a practice: submit, request changes, publish, reject, archive,
+and confirm that a published practice still holds.
 
 Each step is an explicit function that runs in one transaction: it locks the practice's
 row, refuses a step that the practice's status does not allow, and records who moved it,
@@ -50,6 +51,10 @@ REJECT = Step(
     needs_note=True,
 )
 ARCHIVE = Step(gettext_lazy("Archive"), frozenset({Status.PUBLISHED}), Status.ARCHIVED)
+# Editors confirm that a published practice still holds: recorded like the other steps.
+CONFIRM = Step(
+    gettext_lazy("Confirm it still holds"), frozenset({Status.PUBLISHED}), Status.PUBLISHED
+)
 
 
 def take(step, practice, *, by=None, note=""):
@@ -71,13 +76,15 @@ def take(step, practice, *, by=None, note=""):
                 % {"status": Status(current.status).label, "target": Status(step.target).label}
             )
         current.status = step.target
-        if step.target == Status.PUBLISHED and not current.published_at:
-            current.published_at = timezone.now()
+        if step.target == Status.PUBLISHED:
+            current.published_at = current.published_at or timezone.now()
+            current.checked_at = timezone.now()
         current.save()
         change = StatusChange.objects.create(
             practice=current, by=by, from_status=seen, to_status=step.target, note=note
         )
     practice.status, practice.published_at = current.status, current.published_at
+    practice.checked_at = current.checked_at
     return change
 
 
@@ -101,12 +108,17 @@ def archive(practice, *, by):
     return take(ARCHIVE, practice, by=by)
 
 
+def confirm(practice, *, by, note=""):
+    return take(CONFIRM, practice, by=by, note=note)
+
+
 # The steps editors take in admin, by the name of their button.
 EDITOR_STEPS = {
     "request_changes": REQUEST_CHANGES,
     "publish": PUBLISH,
     "reject": REJECT,
     "archive": ARCHIVE,
+    "confirm": CONFIRM,
 }
 
 
