@@ -180,6 +180,7 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
             },
         ),
         (_("Lessons and links"), {"fields": [*Practice.LESSONS, "links", "similar"]}),
+        (_("Doing it yourself"), {"fields": ["state", "ended_in", *Practice.DOING]}),
         (
             _("Moderation"),
             {"fields": ["status", "published_at", "checked_at", "created_at", "updated_at"]},

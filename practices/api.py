@@ -19,6 +19,9 @@ def as_json(request, practice):
         "themes": [named(theme) for theme in practice.themes.all()],
         "reach": practice.reach,
         "recurrence": practice.recurrence,
+        "state": practice.state,
+        "ended_in": practice.ended_in,
+        "doing_it_yourself": {field: practice.localized(field).text for field in practice.DOING},
         "url": request.build_absolute_uri(practice.get_absolute_url()),
         "languages": practice.languages.split(),
     }

@@ -13,6 +13,7 @@ from .models import (
     Municipality,
     Reach,
     Recurrence,
+    State,
     TargetGroup,
     Theme,
     validate_web_links,
@@ -126,6 +127,25 @@ class ShareForm(forms.Form):
     recurrence = rating(_("Recurrence"), _("Does it come back?"), Recurrence)
     results = text(_("Results or evaluation"))
     difficulties = text(_("Difficulties you met"))
+    # Doing it yourself
+    state = forms.ChoiceField(
+        label=_("Is it still running?"),
+        choices=State.choices,
+        initial=State.RUNNING,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    ended_in = forms.IntegerField(
+        label=_("Year it ended"),
+        min_value=1900,
+        max_value=2100,
+        required=False,
+        help_text=_("Only if it has ended."),
+    )
+    resources = text(_("What did it take?"), help_text=_("Budget, staff time, external help."))
+    conditions = text(_("What had to be in place for it to work?"))
+    hindsight = text(_("What would you do differently?"))
+    other_sizes = text(_("What should a smaller or larger municipality know?"))
     links = text(
         _("Links"),
         max_length=2000,
@@ -166,8 +186,18 @@ class ShareForm(forms.Form):
             ) from None
         return links
 
+    def clean_state(self):
+        return self.cleaned_data["state"] or State.RUNNING
+
     def clean(self):
         cleaned = super().clean()
+        ended_in, started_in = cleaned.get("ended_in"), cleaned.get("started_in")
+        if ended_in and cleaned.get("state") != State.ENDED:
+            self.add_error(
+                "ended_in", _("Leave the year empty, or choose “Ended” above if it has ended.")
+            )
+        elif ended_in and started_in and ended_in < started_in:
+            self.add_error("ended_in", _("Enter a year that is not before the year it started."))
         if not cleaned.get("municipality") and "municipality" not in self.errors:
             if not cleaned.get("municipality_name"):
                 self.add_error(

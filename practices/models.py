@@ -46,6 +46,14 @@ class Recurrence(models.IntegerChoices):
     STRUCTURAL = 4, _("a permanent part of how the municipality works")
 
 
+class State(models.TextChoices):
+    """Whether a practice still runs."""
+
+    RUNNING = "running", _("Running")
+    ENDED = "ended", _("Ended")
+    PLANNED = "planned", _("Planned")
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
@@ -193,9 +201,15 @@ class Practice(TranslatedContent):
     STORY = ("what", "who", "why", "goal", "description", "involvement")
     SCALE = ("period", "effort", "people_reached")
     LESSONS = ("results", "difficulties")
-    TEXTS = ("title", "summary", *STORY, *SCALE, *LESSONS)
+    # Doing it yourself: what it took, and what another municipality should know.
+    DOING = ("resources", "conditions", "hindsight", "other_sizes")
+    TEXTS = ("title", "summary", *STORY, *SCALE, *LESSONS, *DOING)
     # Searched with a weight each (practices.indexing): the municipality is its name.
-    SEARCHED = {"A": ("title",), "B": ("summary", "municipality"), "C": (*STORY, *LESSONS)}
+    SEARCHED = {
+        "A": ("title",),
+        "B": ("summary", "municipality"),
+        "C": (*STORY, *LESSONS, *DOING),
+    }
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200, blank=True)
@@ -211,6 +225,18 @@ class Practice(TranslatedContent):
     people_reached = models.CharField(_("people reached"), max_length=200, blank=True)
     results = models.TextField(_("results and evaluation"), blank=True)
     difficulties = models.TextField(_("difficulties met"), blank=True)
+    resources = models.TextField(
+        _("what it took"), blank=True, help_text=_("Budget, staff time, external help.")
+    )
+    conditions = models.TextField(_("conditions for success"), blank=True)
+    hindsight = models.TextField(_("what we would do differently"), blank=True)
+    other_sizes = models.TextField(
+        _("for a smaller or larger municipality"),
+        blank=True,
+        help_text=_("What a smaller or larger municipality should know."),
+    )
+    state = models.CharField(_("state"), max_length=7, choices=State.choices, default=State.RUNNING)
+    ended_in = models.PositiveSmallIntegerField(_("year ended"), null=True, blank=True)
     links = models.TextField(
         _("links"),
         blank=True,
@@ -288,6 +314,11 @@ class Practice(TranslatedContent):
                 condition=models.Q(status__in=Status.values), name="practice_status_valid"
             ),
             models.CheckConstraint(
+                condition=models.Q(ended_in__isnull=True) | models.Q(state=State.ENDED),
+                name="practice_only_ended_has_end_year",
+                violation_error_message=_("Only a practice that has ended has a year it ended."),
+            ),
+            models.CheckConstraint(
                 condition=~models.Q(status=Status.PUBLISHED) | models.Q(published_at__isnull=False),
                 name="practice_published_has_date",
             ),
@@ -302,6 +333,10 @@ class Practice(TranslatedContent):
 
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
+
+    def tells_how_to_do_it(self):
+        """Whether any text of Practice.DOING is written, in some language."""
+        return any(self.localized(field).text for field in self.DOING)
 
     def last_checked(self):
         """When editors last confirmed the practice (or published it)."""

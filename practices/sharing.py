@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from . import moderation
 from .models import Practice, Status, Submission, new_reference, new_token
 
-CLASSIFICATION = ("domain", "started_in", "reach", "recurrence", "links")
+CLASSIFICATION = ("domain", "started_in", "reach", "recurrence", "links", "state", "ended_in")
 CONTACT = ("name", "role", "organisation", "email", "partner_names")
 
 

@@ -44,7 +44,9 @@ def test_a_practice_prints_on_a4_with_its_address(site, page, tmp_path):
     page.pdf(path=pdf, prefer_css_page_size=True)
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
     assert boxes and all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in boxes)
-    assert len(boxes) <= 2  # the Hasselt practice fits on two A4 pages
+    # The Hasselt practice, since it tells how to do it yourself, fits on three A4 pages
+    # (its facts in two columns); the page layout's menus and footers take none.
+    assert len(boxes) <= 3
 
 
 def test_motion_is_off_for_those_who_ask(site, browser):

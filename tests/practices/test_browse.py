@@ -93,7 +93,11 @@ def test_json_listing(client, make_practice, domain, settings):
     first = data["results"][0]
     assert set(first) == {
         "slug", "title", "summary", "municipality", "country", "domain", "themes",
-        "reach", "recurrence", "url", "languages",
+        "reach", "recurrence", "state", "ended_in", "doing_it_yourself", "url", "languages",
+    }  # fmt: skip
+    assert (first["state"], first["ended_in"]) == ("running", None)
+    assert set(first["doing_it_yourself"]) == {
+        "resources", "conditions", "hindsight", "other_sizes",
     }  # fmt: skip
     assert first["title"] == "Example [fr]" and first["country"] == "BE"
     assert first["domain"] == {"slug": "hr-policy", "name": "HR policy [fr]"}
