@@ -25,6 +25,10 @@ class TaxonAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
 
 
+# The public contact's fields (portal.content.PublicContact), for a fieldset of their own.
+CONTACT_FIELDS = ["contact_name", "contact_organisation", "contact_email", "contact_agreed_at"]
+
+
 class MissingTranslationFilter(admin.SimpleListFilter):
     """Content not complete in a language: the translations editors still owe."""
 

@@ -81,6 +81,37 @@ class WrittenContent(Translatable, models.Model):
             raise ValidationError(errors)
 
 
+class PublicContact(models.Model):
+    """Someone readers may write to about the content, through the portal (portal.relay):
+    shown by name or role and organisation, never by address, and only once they agreed,
+    on the date recorded."""
+
+    contact_name = models.CharField(
+        _("contact: name or role"), max_length=200, blank=True, help_text=_("Shown to readers.")
+    )
+    contact_organisation = models.CharField(
+        _("contact: service or organisation"), max_length=200, blank=True
+    )
+    contact_email = models.EmailField(
+        _("contact: e-mail address"),
+        blank=True,
+        help_text=_("Never shown: readers write through the portal."),
+    )
+    contact_agreed_at = models.DateTimeField(
+        _("contact agreed to be shown on"), null=True, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+    def has_contact(self):
+        return bool(self.contact_name and self.contact_email and self.contact_agreed_at)
+
+    def forget_contact(self):
+        self.contact_name = self.contact_organisation = self.contact_email = ""
+        self.contact_agreed_at = None
+
+
 class ContentQuerySet(models.QuerySet):
     def available_in(self, lang):
         return self.filter(languages__contains=lang)

@@ -12,8 +12,8 @@ from datetime import timedelta
 from smtplib import SMTPException
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
 from django.db.models import Min, Q
 from django.tasks import task
 from django.utils import timezone
@@ -24,13 +24,18 @@ from .models import Email
 logger = logging.getLogger(__name__)
 
 
-def post(subject, body, recipients, about=None):
-    """Queue an e-mail; the worker sends it."""
-    with transaction.atomic():
-        email = Email.objects.create(
-            subject=subject, body=body, recipients=list(recipients), about=about
-        )
-        deliver.enqueue(email.pk)
+def post(subject, body, recipients, about=None, reply_to="", key=None):
+    """Queue an e-mail; the worker sends it. With the `key` of an e-mail queued before
+    (the same form sent again), nothing new: that e-mail is returned."""
+    try:
+        with transaction.atomic():
+            email = Email.objects.create(
+                subject=subject, body=body, recipients=list(recipients), about=about,
+                reply_to=reply_to, key=key,
+            )  # fmt: skip
+            deliver.enqueue(email.pk)
+    except IntegrityError:
+        return Email.objects.get(key=key)
     return email
 
 
@@ -57,7 +62,8 @@ def deliver(email_id):
         return
     email = Email.objects.get(pk=email_id)
     try:
-        send_mail(email.subject, email.body, None, email.recipients)
+        reply_to = [email.reply_to] if email.reply_to else None
+        EmailMessage(email.subject, email.body, to=email.recipients, reply_to=reply_to).send()
     except (SMTPException, OSError) as error:
         failed(email, error)
     else:

@@ -33,6 +33,10 @@ class Email(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
+    reply_to = models.EmailField(_("reply to"), blank=True)
+    # The one-time key of the form that asked for it: the same form sent again sends
+    # nothing new (portal.mail.post).
+    key = models.UUIDField(null=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -277,6 +277,9 @@ CHECK_INTERVAL_DAYS = env_int("CHECK_INTERVAL_DAYS", 365)
 # Initiatives one address may share in SHARE_RATE_WINDOW seconds (a spam brake).
 SHARE_RATE_LIMIT = env_int("SHARE_RATE_LIMIT", 5)
 SHARE_RATE_WINDOW = 3600
+# Messages one address may send to contacts in WRITE_RATE_WINDOW seconds (portal.relay).
+WRITE_RATE_LIMIT = env_int("WRITE_RATE_LIMIT", 5)
+WRITE_RATE_WINDOW = 3600
 # Failed admin logins from one address or for one account in ADMIN_LOGIN_WINDOW seconds.
 ADMIN_LOGIN_ATTEMPTS = env_int("ADMIN_LOGIN_ATTEMPTS", 5)
 ADMIN_LOGIN_WINDOW = 15 * 60

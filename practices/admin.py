@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.admin import (
+    CONTACT_FIELDS,
     MissingTranslationFilter,
     MissingTranslations,
     TaxonAdmin,
@@ -181,6 +182,7 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
         ),
         (_("Lessons and links"), {"fields": [*Practice.LESSONS, "links", "similar"]}),
         (_("Doing it yourself"), {"fields": ["state", "ended_in", *Practice.DOING]}),
+        (_("Public contact"), {"fields": CONTACT_FIELDS}),
         (
             _("Moderation"),
             {"fields": ["status", "published_at", "checked_at", "created_at", "updated_at"]},

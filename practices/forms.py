@@ -2,10 +2,10 @@
 submitter's private contact details. Every field has a size limit; links must be web
 addresses; the vocabulary is chosen by slug, so a forged value is simply not valid."""
 
-import ipaddress
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from portal.forms import LONG, PublicForm, line, text
 
 from .models import (
     Country,
@@ -18,36 +18,6 @@ from .models import (
     Theme,
     validate_web_links,
 )
-
-SHORT, TEXT, LONG = 200, 4000, 10000
-
-
-def is_ip_address(text):
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True
-
-
-def text(label, max_length=TEXT, help_text="", required=False):
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": 5 if max_length > SHORT else 3}),
-    )
-
-
-def line(label, max_length=SHORT, help_text="", required=False, **attrs):
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        widget=forms.TextInput(attrs=attrs),
-    )
 
 
 def tags(label, model):
@@ -72,7 +42,7 @@ def rating(label, help_text, levels):
     )
 
 
-class ShareForm(forms.Form):
+class ShareForm(PublicForm):
     # The initiative
     title = line(_("Name of your initiative"), required=True)
     summary = text(
@@ -160,20 +130,25 @@ class ShareForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+    contact_consent = forms.BooleanField(
+        label=_(
+            "Show a contact on the public page, so that other municipalities can write to "
+            "you through the portal. Your e-mail address is never shown."
+        ),
+        required=False,
+    )
+    contact_name = line(
+        _("Contact shown: name or role"),
+        help_text=_("For example: diversity officer. Empty: your name."),
+    )
+    contact_organisation = line(
+        _("Contact shown: service or organisation"), help_text=_("Empty: your organisation.")
+    )
     consent = forms.BooleanField(
         label=_(
             "I agree that the editors keep my name and e-mail address to handle this "
             "initiative. They are never published."
         )
-    )
-    # The form's one-time key, new each time the form is shown: the same form sent again
-    # (a retry, a double click, a proxy resending) is recognised and stored only once.
-    form_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
-    # A field people do not see: robots that fill in every field fill this one too.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     def clean_links(self):
@@ -209,21 +184,3 @@ class ShareForm(forms.Form):
                     "municipality_country", _("Choose the country of your municipality.")
                 )
         return cleaned
-
-    def clean_email(self):
-        """An address one can write to from anywhere: a full domain name, not a literal
-        IP address nor a name of one label ("localhost")."""
-        email = self.cleaned_data["email"]
-        domain = email.rpartition("@")[2]
-        if domain.startswith("[") or "." not in domain or is_ip_address(domain):
-            raise forms.ValidationError(
-                _("Write an address with a full domain name, for example name@municipality.be.")
-            )
-        return email
-
-    def clean_website(self):
-        """The hidden field: only robots fill it in. Should a person's browser have
-        filled it, the field shows up with this message and nothing is lost."""
-        if self.cleaned_data["website"]:
-            raise forms.ValidationError(_("Leave this field empty."))
-        return ""

@@ -14,7 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.content import ContentQuerySet, Taxon, TranslatedContent, WrittenContent
+from portal.content import (
+    ContentQuerySet,
+    PublicContact,
+    Taxon,
+    TranslatedContent,
+    WrittenContent,
+)
 
 from . import indexing
 
@@ -192,7 +198,7 @@ class PracticeQuerySet(ContentQuerySet):
         return linked + list(same_domain.newest_first()[: count - len(linked)])
 
 
-class Practice(TranslatedContent):
+class Practice(PublicContact, TranslatedContent):
     """An inspiring example: what a municipality did, for whom and why."""
 
     # Its texts, written in one language and translated into the others, in the groups

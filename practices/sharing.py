@@ -14,11 +14,19 @@ CONTACT = ("name", "role", "organisation", "email", "partner_names")
 
 
 def write(practice, data, lang):
-    """Put the form's answers on the practice, its texts in `lang`."""
+    """Put the form's answers on the practice, its texts in `lang`, and its public
+    contact if the submitter agreed to one (by default themselves)."""
     for field in Practice.TEXTS:
         setattr(practice, f"{field}_{lang}", data[field])
     for field in (*CLASSIFICATION, "municipality"):
         setattr(practice, field, data[field])
+    if not data.get("contact_consent"):
+        practice.forget_contact()
+        return
+    practice.contact_name = data.get("contact_name") or data["name"]
+    practice.contact_organisation = data.get("contact_organisation") or data["organisation"]
+    practice.contact_email = data["email"]
+    practice.contact_agreed_at = practice.contact_agreed_at or timezone.now()
 
 
 def about_submitter(data):
@@ -89,6 +97,9 @@ def answers(submission):
         themes=list(practice.themes.all()),
         target_groups=list(practice.target_groups.all()),
         consent=True,
+        contact_consent=practice.has_contact(),
+        contact_name=practice.contact_name,
+        contact_organisation=practice.contact_organisation,
     )
     return data
 
@@ -128,9 +139,12 @@ def resubmit(submission, data):
 @transaction.atomic
 def erase(submission):
     """Forget who the submitter is, keeping the practice and the moderation record; the
-    private link stops working (a new secret nobody has), and the e-mails about the
-    submission, sent or not, are deleted."""
+    private link stops working (a new secret nobody has), the e-mails about the
+    submission, sent or not, are deleted, and so is the practice's public contact."""
     submission.emails.all().delete()
+    practice = submission.practice
+    practice.forget_contact()
+    practice.save()
     for field in ("name", "role", "organisation", "email"):
         setattr(submission, field, "")
     submission.token = new_token()

@@ -8,7 +8,13 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.content import ContentQuerySet, Taxon, Translatable, TranslatedContent
+from portal.content import (
+    ContentQuerySet,
+    PublicContact,
+    Taxon,
+    Translatable,
+    TranslatedContent,
+)
 from practices.models import Municipality, Partner, Practice, TargetGroup, Theme
 
 HALF_DAY = (Decimal(3), Decimal("4.5"))  # hours a session may take and be "half a day"
@@ -31,7 +37,7 @@ class TrainingQuerySet(ContentQuerySet):
         return self.select_related("municipality")
 
 
-class TrainingProgramme(TranslatedContent):
+class TrainingProgramme(PublicContact, TranslatedContent):
     """A trajectory that trains municipal staff, often the heart of a practice."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)

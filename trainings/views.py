@@ -1,7 +1,10 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
 
+from portal import relay
 from portal.caching import cached_page, catalogue_version
 from portal.listing import Listing, list_page
 from practices.models import Practice
@@ -38,3 +41,13 @@ def training_detail(request, slug):
     )
     training = get_object_or_404(queryset, slug=slug)
     return render(request, "trainings/training_detail.html", {"training": training})
+
+
+@require_http_methods(["GET", "POST"])
+def write(request, slug):
+    programme = get_object_or_404(TrainingProgramme.objects.published(), slug=slug)
+    return relay.write(request, programme, reverse("trainings:write-sent", args=[slug]))
+
+
+def write_sent(request, slug):
+    return relay.sent(request, get_object_or_404(TrainingProgramme.objects.published(), slug=slug))

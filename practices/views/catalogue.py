@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
 
+from portal import relay
 from portal.caching import cached_page, catalogue_version
 from portal.listing import Listing, list_page
 
@@ -44,6 +47,16 @@ def practice_list(request):
 def practice_detail(request, slug):
     context = practice_page(Practice.objects.published(), slug=slug)
     return render(request, "practices/practice_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def write(request, slug):
+    practice = get_object_or_404(Practice.objects.published(), slug=slug)
+    return relay.write(request, practice, reverse("practices:write-sent", args=[slug]))
+
+
+def write_sent(request, slug):
+    return relay.sent(request, get_object_or_404(Practice.objects.published(), slug=slug))
 
 
 def domain_detail(request, slug):

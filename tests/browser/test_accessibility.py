@@ -45,6 +45,8 @@ def page_types(site, language, status_token):
         "recommendation": f"/{language}/recommendations/diversity-in-municipal-hr-policy/",
         "trainings": f"/{language}/trainings/",
         "training": f"/{language}/trainings/lidkoping-hospitality-training/",
+        "write to a contact": f"/{language}/practices/hasselt-customer-friendly-services/write/",
+        "message on its way": f"/{language}/trainings/lidkoping-hospitality-training/write/sent/",
         "share form": f"/{language}/share/?domain=hr-policy",
         "share status, changes asked": f"/{language}/share/status/{status_token}/",
         "not found": f"/{language}/no-such-page/",
