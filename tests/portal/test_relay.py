@@ -127,3 +127,11 @@ def test_editors_set_a_programmes_contact_and_readers_write_to_it(
     assert client.post(write, {**form_of(client, write), **MESSAGE}).status_code == 302
     [mail] = mailoutbox
     assert mail.to == ["opleiding@example.be"] and MESSAGE["message"] in mail.body
+
+
+def test_the_contact_is_marked_in_the_language_it_is_written_in(client, catalogue):
+    """The demo's Hasselt contact is written in Dutch, like the practice."""
+    french = client.get("/fr/practices/hasselt-customer-friendly-services/").content.decode()
+    assert '<p lang="nl">Diversiteitscoördinator<br>' in french
+    dutch = client.get("/nl/practices/hasselt-customer-friendly-services/").content.decode()
+    assert "<p>Diversiteitscoördinator<br>" in dutch
