@@ -81,6 +81,16 @@ class WrittenContent(Translatable, models.Model):
             raise ValidationError(errors)
 
 
+# "Written in <language>", as a list of files says it of each document.
+IN_LANGUAGE = {
+    "nl": _("in Dutch"),
+    "fr": _("in French"),
+    "de": _("in German"),
+    "en": _("in English"),
+    "sv": _("in Swedish"),
+}
+
+
 class PublicContact(models.Model):
     """Someone readers may write to about the content, through the portal (portal.relay):
     shown by name or role and organisation, never by address, and only once they agreed,

@@ -50,18 +50,26 @@ class RememberLanguage:
 
 
 class RefuseLargeBodies:
-    """A request whose body is larger than REQUEST_MAX_BYTES is answered 413 before the
-    body is read: nothing of it is written to disk or memory, nothing is stored."""
+    """A request whose body is larger than its limit is answered 413 before the body is
+    read: nothing of it is written to disk or memory, nothing is stored. The limit is
+    REQUEST_MAX_BYTES, and room for FILES_PER_REQUEST files for files sent to admin."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         length = request.META.get("CONTENT_LENGTH") or "0"
-        if length.isdecimal() and int(length) > settings.REQUEST_MAX_BYTES:
-            context = {"limit": settings.REQUEST_MAX_BYTES}
-            return render(request, "413.html", context, status=413)
+        if length.isdecimal() and int(length) > (limit := self.limit(request)):
+            return render(request, "413.html", {"limit": limit}, status=413)
         return self.get_response(request)
+
+    @staticmethod
+    def limit(request):
+        files = settings.FILES_PER_REQUEST * settings.ATTACHMENT_MAX_BYTES
+        to_admin = request.path.startswith(f"/{settings.ADMIN_URL}")
+        if to_admin and request.content_type == "multipart/form-data":
+            return settings.REQUEST_MAX_BYTES + files
+        return settings.REQUEST_MAX_BYTES
 
 
 class BrowserPolicies:

@@ -272,6 +272,11 @@ PRACTICES_PER_PAGE = 20
 # The largest request body taken (bytes): far above the largest share form, which holds at
 # most some 60,000 characters. docs/deployment.md sets the same limit in nginx.
 REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 1024 * 1024)
+# A file attached to a practice (portal.files); editors send files to admin only, up to
+# FILES_PER_REQUEST of them at once.
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+FILES_PER_REQUEST = 5
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # A published practice editors have not confirmed for this many days is due for a check.
 CHECK_INTERVAL_DAYS = env_int("CHECK_INTERVAL_DAYS", 365)
 # Initiatives one address may share in SHARE_RATE_WINDOW seconds (a spam brake).

@@ -1,6 +1,7 @@
 """The catalogue: who did what, where, for whom, and how it is rated."""
 
 import secrets
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from portal.content import (
@@ -390,6 +392,82 @@ class Recommendation(WrittenContent):
 
     def get_absolute_url(self):
         return reverse("practices:recommendation", args=[self.slug])
+
+
+def stored_name(document, _sent_name):
+    """Where a file is stored: a random name, never the one it was sent with."""
+    return f"practices/{uuid.uuid4().hex}.{document.extension}"
+
+
+def thumbnail_name(document, _sent_name):
+    return f"practices/{uuid.uuid4().hex}-small.{document.extension}"
+
+
+class Document(models.Model):
+    """A file attached to a practice, checked by portal.files: a document with a title
+    and a language, or an image with a text for those who cannot see it. Readers get it
+    only once the practice is published."""
+
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="documents", verbose_name=_("practice")
+    )
+    file = models.FileField(_("file"), upload_to=stored_name, max_length=200)
+    thumbnail = models.FileField(
+        upload_to=thumbnail_name, max_length=200, blank=True, editable=False
+    )
+    kind = models.CharField(_("type of file"), max_length=20, editable=False)
+    content_type = models.CharField(max_length=120, editable=False)
+    extension = models.CharField(max_length=5, editable=False)
+    size = models.PositiveIntegerField(_("size"), editable=False)
+    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("For a document."))
+    language = models.CharField(
+        _("language"), max_length=2, choices=settings.LANGUAGES, blank=True,
+        help_text=_("For a document: the language it is written in."),
+    )  # fmt: skip
+    alt_text = models.CharField(
+        _("text for those who cannot see the image"), max_length=300, blank=True,
+        help_text=_("For an image: what it shows."),
+    )  # fmt: skip
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("document or image")
+        verbose_name_plural = _("documents and images")
+
+    def __str__(self):
+        return self.title or self.alt_text
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.practice_changed()
+
+    def get_absolute_url(self):
+        return reverse("practices:document", args=[self.practice.slug, self.pk])
+
+    def delete(self, *args, **kwargs):
+        self.practice_changed()
+        return super().delete(*args, **kwargs)
+
+    def practice_changed(self):
+        """Its practice counts as changed: a published one's page is made afresh (its
+        last change is part of the catalogue's version, portal.version)."""
+        Practice.objects.filter(pk=self.practice_id).update(updated_at=timezone.now())
+
+    def is_image(self):
+        return self.content_type.startswith("image/")
+
+    def store(self, checked):
+        """Take a file portal.files.check() let through, and its thumbnail."""
+        kind = checked.kind
+        self.kind, self.content_type, self.extension = kind.label, kind.content_type, kind.extension
+        self.size = checked.size
+        self.file.save("sent", checked.content, save=False)
+        if checked.thumbnail:
+            self.thumbnail.save("sent", checked.thumbnail, save=False)
+
+    def download_name(self):
+        return f"{slugify(self.title or self.alt_text)[:80] or 'document'}.{self.extension}"
 
 
 class StatusChange(models.Model):

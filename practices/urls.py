@@ -7,6 +7,13 @@ urlpatterns = [
     path("practices/", catalogue.practice_list, name="list"),
     path("practices/<slug:slug>/", catalogue.practice_detail, name="detail"),
     path("practices/<slug:slug>/write/", catalogue.write, name="write"),
+    path("practices/<slug:slug>/files/<int:pk>/", catalogue.document, name="document"),
+    path(
+        "practices/<slug:slug>/files/<int:pk>/small/",
+        catalogue.document,
+        {"small": True},
+        name="document-small",
+    ),
     path("practices/<slug:slug>/write/sent/", catalogue.write_sent, name="write-sent"),
     path("domains/<slug:slug>/", catalogue.domain_detail, name="domain"),
     path("municipalities/<slug:slug>/", catalogue.municipality_detail, name="municipality"),

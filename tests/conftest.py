@@ -77,6 +77,13 @@ def mailoutbox(mailoutbox):
 
 
 @pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Files people attach go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test counts its facets afresh: no test sees another's cached counts."""
     cache.clear()

@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, npgettext
 
+from portal.content import IN_LANGUAGE
+
 register = template.Library()
 
 
@@ -125,3 +127,9 @@ def facet_options(group, options, kind="practices"):
         for option in options
     )
     return mark_safe(html)  # noqa: S308 - every text in it was escaped above
+
+
+@register.filter
+def in_language(code):
+    """'in Dutch' for "nl", in the reader's language."""
+    return IN_LANGUAGE.get(code, "")

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -21,7 +22,9 @@ def paginate(request, queryset):
 def practice_page(queryset, **lookup):
     """The practice with everything its page shows, and what the page shows beside it;
     404 when `queryset` does not hold it."""
-    queryset = queryset.for_cards().prefetch_related("themes", "target_groups", "partners")
+    queryset = queryset.for_cards().prefetch_related(
+        "themes", "target_groups", "partners", "documents"
+    )
     practice = get_object_or_404(queryset, **lookup)
     return {
         "practice": practice,
@@ -47,6 +50,26 @@ def practice_list(request):
 def practice_detail(request, slug):
     context = practice_page(Practice.objects.published(), slug=slug)
     return render(request, "practices/practice_detail.html", context)
+
+
+def document(request, slug, pk, small=False):
+    """A practice's file (or an image's thumbnail): for everyone once the practice is
+    published, before that for editors only (preview). Documents are downloaded, never
+    shown in the browser."""
+    practices = Practice.objects.all()
+    if not request.user.has_perm("practices.change_practice"):
+        practices = practices.published()
+    practice = get_object_or_404(practices, slug=slug)
+    document = get_object_or_404(practice.documents, pk=pk)
+    stored = document.thumbnail if small else document.file
+    if not stored:
+        raise Http404
+    return FileResponse(
+        stored.open("rb"),
+        content_type=document.content_type,
+        as_attachment=not document.is_image(),
+        filename=document.download_name(),
+    )
 
 
 @require_http_methods(["GET", "POST"])
