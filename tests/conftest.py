@@ -13,7 +13,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone, translation
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -76,11 +76,12 @@ def mailoutbox(mailoutbox):
     return Outbox()
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Files people attach go to a folder of the test's own."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Files people attach go to a folder of the session's own (the demo catalogue's
+    files, drawn once, stay there for every test)."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture(autouse=True)

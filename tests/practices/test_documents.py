@@ -196,3 +196,17 @@ def test_the_page_asks_the_same_queries_for_any_number_of_files(
         attach(practice, PDF, title=f"Nog {number}")
     with django_assert_num_queries(len(one.captured_queries)):
         client.get(url)
+
+
+def test_the_demo_has_a_document_and_an_image_per_seed_municipality(client, catalogue):
+    for slug in (
+        "hasselt-customer-friendly-services",
+        "mechelen-diversity-vision-mission",
+        "lidkoping-hospitality-programme",
+    ):
+        document, image = Document.objects.filter(practice__slug=slug)
+        assert (document.kind, image.kind) == ("PDF", "PNG") and image.alt_text
+        assert document.file.read(5) == b"%PDF-"
+        page = client.get(f"/en/practices/{slug}/").content.decode()
+        assert document.title in page and f'alt="{image.alt_text}"' in page
+        assert client.get(f"{image.get_absolute_url()}small/").status_code == 200

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from practices.demo_files import add_demo_files
 from practices.editors import ensure_editors_group
 from practices.models import Practice
 from trainings.models import TrainingProgramme
@@ -22,10 +23,12 @@ EDITOR_PASSWORD = "demo-editor"
 
 
 def load_demo_catalogue():
-    """Load the fixtures, then index them: loaddata saves rows without Practice.save()."""
+    """Load the fixtures, then index them (loaddata saves rows without Practice.save()),
+    and draw the demo's documents and images."""
     call_command("loaddata", *(settings.BASE_DIR / name for name in FIXTURES), verbosity=0)
     Practice.objects.all().refresh_search_index()
     TrainingProgramme.objects.all().refresh_languages()
+    add_demo_files()
 
 
 class Command(BaseCommand):
