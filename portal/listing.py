@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .facets import vocabulary
@@ -171,11 +172,21 @@ def chips(data, text, facets, search_label):
     return found
 
 
-def list_page(request, listing, template):
-    """The list page: the listing's facets, chips and page of results, kept in the page
-    cache only when its address is canonical (see Listing.is_canonical)."""
+def with_query(url_name, data):
+    """The address of `url_name` with the list's query string (without its page)."""
+    query = data.copy()
+    query.pop("page", None)
+    return reverse(url_name) + (f"?{query.urlencode()}" if query else "")
+
+
+def list_page(request, listing, template, feed, spreadsheet=None):
+    """The list page: the listing's facets, chips and page of results, and its feed's
+    (and spreadsheet's) address under the same filters; kept in the page cache only when
+    its address is canonical (see Listing.is_canonical)."""
     facets = listing.facets()
     context = {
+        "feed_url": with_query(feed, request.GET),
+        "csv_url": with_query(spreadsheet, request.GET) if spreadsheet else None,
         "listing": listing,
         "form": listing.filter.form,
         "facets": facets,

@@ -22,7 +22,7 @@ def training_listing(request, lang):
 @cached_page
 def training_list(request):
     listing = training_listing(request, get_language())
-    return list_page(request, listing, "trainings/training_list.html")
+    return list_page(request, listing, "trainings/training_list.html", "trainings:feed")
 
 
 @cached_page

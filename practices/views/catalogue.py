@@ -4,10 +4,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from portal import relay
 from portal.caching import cached_page, catalogue_version
+from portal.exports import csv_response
 from portal.listing import Listing, list_page
 
 from ..filters import PracticeFilter
@@ -43,13 +45,64 @@ def practice_listing(request, lang):
 @cached_page
 def practice_list(request):
     listing = practice_listing(request, get_language())
-    return list_page(request, listing, "practices/practice_list.html")
+    return list_page(
+        request, listing, "practices/practice_list.html", "practices:feed", "practices:csv"
+    )
 
 
 @cached_page
 def practice_detail(request, slug):
     context = practice_page(Practice.objects.published(), slug=slug)
     return render(request, "practices/practice_detail.html", context)
+
+
+CSV_COLUMNS = {
+    "title": _("Title"),
+    "summary": _("Summary"),
+    "municipality": _("Municipality"),
+    "country": _("Country"),
+    "domain": _("Policy domain"),
+    "themes": _("Themes"),
+    "target_groups": _("Target groups"),
+    "reach": _("Reach"),
+    "recurrence": _("Recurrence"),
+    "started_in": _("Year started"),
+    "state": _("State"),
+    "published_at": _("Published on"),
+    "url": _("Address"),
+}
+
+
+def practice_csv(request):
+    """The practices of the list's address, every page of them, as a spreadsheet."""
+    lang = get_language()
+    practices = (
+        practice_listing(request, lang).filter.qs.newest_first().for_cards()
+        .prefetch_related("themes", "target_groups")
+        .iterator(chunk_size=1000)
+    )  # fmt: skip
+
+    def row(practice):
+        place = practice.municipality
+        return [
+            practice.localized("title").text,
+            practice.localized("summary").text,
+            place.name if place else "",
+            place.get_country_display() if place else "",
+            practice.domain.name,
+            ", ".join(theme.name for theme in practice.themes.all()),
+            ", ".join(group.name for group in practice.target_groups.all()),
+            practice.reach,
+            practice.recurrence,
+            practice.started_in or "",
+            practice.get_state_display(),
+            practice.published_at.date().isoformat(),
+            request.build_absolute_uri(practice.get_absolute_url()),
+        ]
+
+    header = [str(label) for label in CSV_COLUMNS.values()]
+    rows = (row(practice) for practice in practices)
+    return csv_response(f"practices-{lang}.csv", header, rows)
 
 
 def document(request, slug, pk, small=False):
@@ -86,6 +139,7 @@ def domain_detail(request, slug):
     domain = get_object_or_404(Domain, slug=slug)
     context = {
         "domain": domain,
+        "feed_url": f"{reverse('practices:feed')}?domain={domain.slug}",
         "recommendations": domain.recommendations.all(),
         "page": paginate(request, domain.practices.published().for_cards().newest_first()),
     }
@@ -95,7 +149,11 @@ def domain_detail(request, slug):
 def municipality_detail(request, slug):
     municipality = get_object_or_404(Municipality, slug=slug)
     practices = municipality.practices.published().for_cards().newest_first()
-    context = {"municipality": municipality, "page": paginate(request, practices)}
+    context = {
+        "municipality": municipality,
+        "page": paginate(request, practices),
+        "feed_url": f"{reverse('practices:feed')}?municipality={municipality.slug}",
+    }
     return render(request, "practices/municipality_detail.html", context)
 
 

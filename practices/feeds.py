@@ -1,0 +1,18 @@
+from django.utils.translation import gettext_lazy as _
+
+from portal.feeds import ListingFeed
+
+from .filters import PracticeFilter
+from .models import Practice
+
+
+class PracticeFeed(ListingFeed):
+    filterset_class = PracticeFilter
+    list_url_name = "practices:list"
+    title_text = _("New practices · Inclusive municipality")
+
+    def published(self):
+        return Practice.objects.published()
+
+    def item_categories(self, item):
+        return [item.domain.name]
