@@ -179,14 +179,15 @@ def with_query(url_name, data):
     return reverse(url_name) + (f"?{query.urlencode()}" if query else "")
 
 
-def list_page(request, listing, template, feed, spreadsheet=None):
-    """The list page: the listing's facets, chips and page of results, and its feed's
-    (and spreadsheet's) address under the same filters; kept in the page cache only when
-    its address is canonical (see Listing.is_canonical)."""
+def list_page(request, listing, template, feed, spreadsheet=None, alert=None):
+    """The list page: the listing's facets, chips and page of results, and the address
+    of its feed (spreadsheet, e-mail alert) under the same filters; kept in the page
+    cache only when its address is canonical (see Listing.is_canonical)."""
     facets = listing.facets()
     context = {
         "feed_url": with_query(feed, request.GET),
         "csv_url": with_query(spreadsheet, request.GET) if spreadsheet else None,
+        "alert_url": with_query(alert, request.GET) if alert else None,
         "listing": listing,
         "form": listing.filter.form,
         "facets": facets,

@@ -24,14 +24,14 @@ from .models import Email
 logger = logging.getLogger(__name__)
 
 
-def post(subject, body, recipients, about=None, reply_to="", key=None):
+def post(subject, body, recipients, about=None, reply_to="", key=None, unsubscribe_url=""):
     """Queue an e-mail; the worker sends it. With the `key` of an e-mail queued before
     (the same form sent again), nothing new: that e-mail is returned."""
     try:
         with transaction.atomic():
             email = Email.objects.create(
                 subject=subject, body=body, recipients=list(recipients), about=about,
-                reply_to=reply_to, key=key,
+                reply_to=reply_to, key=key, unsubscribe_url=unsubscribe_url,
             )  # fmt: skip
             deliver.enqueue(email.pk)
     except IntegrityError:
@@ -62,8 +62,10 @@ def deliver(email_id):
         return
     email = Email.objects.get(pk=email_id)
     try:
-        reply_to = [email.reply_to] if email.reply_to else None
-        EmailMessage(email.subject, email.body, to=email.recipients, reply_to=reply_to).send()
+        EmailMessage(
+            email.subject, email.body, to=email.recipients, headers=headers(email),
+            reply_to=[email.reply_to] if email.reply_to else None,
+        ).send()  # fmt: skip
     except (SMTPException, OSError) as error:
         failed(email, error)
     else:
@@ -71,6 +73,16 @@ def deliver(email_id):
         email.next_attempt_at = None
         email.attempts += 1
         email.save()
+
+
+def headers(email):
+    """One-click unsubscribe (RFC 8058) for e-mails one can stop."""
+    if not email.unsubscribe_url:
+        return {}
+    return {
+        "List-Unsubscribe": f"<{email.unsubscribe_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
 
 def failed(email, error):

@@ -34,6 +34,8 @@ class Email(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     reply_to = models.EmailField(_("reply to"), blank=True)
+    # For e-mails one can stop (alerts): List-Unsubscribe with one click (RFC 8058).
+    unsubscribe_url = models.URLField(blank=True, editable=False)
     # The one-time key of the form that asked for it: the same form sent again sends
     # nothing new (portal.mail.post).
     key = models.UUIDField(null=True, unique=True, editable=False)

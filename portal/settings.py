@@ -259,6 +259,12 @@ def mailer():
 
 MAILERS = {"default": mailer()}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
+# The portal's public address, for links in e-mails sent without a request (alerts).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# E-mail alerts (practices.alerts): how many one address may ask for in an hour, and how
+# long an unconfirmed one waits for its confirmation.
+ALERT_RATE_LIMIT = env_int("ALERT_RATE_LIMIT", 5)
+ALERT_CONFIRM_DAYS = 7
 # E-mails are tasks, kept in the database until the worker (manage.py db_worker) has sent
 # them. One the mail server refuses is tried again after EMAIL_RETRY_FIRST seconds, then
 # after twice as long each time (at most EMAIL_RETRY_LONGEST), for EMAIL_RETRY_FOR

@@ -35,6 +35,7 @@ def robots(request):
     lines = [
         "User-agent: *",
         "Disallow: /*/share/status/",
+        "Disallow: /*/alerts/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

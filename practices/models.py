@@ -561,3 +561,39 @@ class Submission(models.Model):
 
     def __str__(self):
         return self.reference
+
+
+class Frequency(models.TextChoices):
+    AT_ONCE = "at_once", _("As soon as one is published")
+    WEEKLY = "weekly", _("Once a week")
+
+
+class Alert(models.Model):
+    """Someone's wish to hear of new practices that match a list's filters and search
+    (practices.alerts). Nothing but the confirmation is sent before it is confirmed."""
+
+    email = models.EmailField(_("e-mail address"))
+    query = models.CharField(_("search"), max_length=1000, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    frequency = models.CharField(
+        _("how often"), max_length=7, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
+    token = models.CharField(max_length=64, unique=True, editable=False, default=new_token)
+    created_at = models.DateTimeField(_("asked at"), default=timezone.now, editable=False)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    # Practices published up to this moment are sent already (or were there before).
+    covered_until = models.DateTimeField(null=True, blank=True, editable=False)
+    emails = GenericRelation(
+        "portal.Email", content_type_field="about_type", object_id_field="about_id"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("e-mail alert")
+        verbose_name_plural = _("e-mail alerts")
+
+    def __str__(self):
+        return f"{self.email}: {self.query or '*'}"
+
+    def get_absolute_url(self):
+        return reverse("practices:alert", args=[self.token])

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import alerts
 from .models import Practice, Status, StatusChange
 
 
@@ -83,6 +84,8 @@ def take(step, practice, *, by=None, note=""):
         change = StatusChange.objects.create(
             practice=current, by=by, from_status=seen, to_status=step.target, note=note
         )
+        if step.target == Status.PUBLISHED and seen != Status.PUBLISHED:
+            alerts.send_at_once.enqueue()  # with the step: run once it is committed
     practice.status, practice.published_at = current.status, current.published_at
     practice.checked_at = current.checked_at
     return change

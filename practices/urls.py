@@ -3,13 +3,18 @@ from django.urls import path
 from portal.caching import cached_page
 
 from .feeds import PracticeFeed
-from .views import catalogue, share
+from .views import alerts, catalogue, share
 
 app_name = "practices"
 urlpatterns = [
     path("practices/", catalogue.practice_list, name="list"),
     path("practices/feed/", cached_page(PracticeFeed()), name="feed"),
     path("practices/csv/", catalogue.practice_csv, name="csv"),
+    path("practices/alerts/new/", alerts.new, name="alert-new"),
+    path("practices/alerts/asked/", alerts.asked, name="alert-asked"),
+    path("alerts/<str:token>/", alerts.manage, name="alert"),
+    path("alerts/<str:token>/confirm/", alerts.confirm, name="alert-confirm"),
+    path("alerts/<str:token>/stop/", alerts.stop, name="alert-stop"),
     path("practices/<slug:slug>/", catalogue.practice_detail, name="detail"),
     path("practices/<slug:slug>/write/", catalogue.write, name="write"),
     path("practices/<slug:slug>/files/<int:pk>/", catalogue.document, name="document"),

@@ -45,8 +45,9 @@ def practice_listing(request, lang):
 @cached_page
 def practice_list(request):
     listing = practice_listing(request, get_language())
+    template = "practices/practice_list.html"
     return list_page(
-        request, listing, "practices/practice_list.html", "practices:feed", "practices:csv"
+        request, listing, template, "practices:feed", "practices:csv", "practices:alert-new"
     )
 
 

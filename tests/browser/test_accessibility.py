@@ -11,8 +11,10 @@ import html5lib
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from practices import moderation
+from practices.models import Alert
 from tests.browser.conftest import new_page, watch
 from tests.conftest import LANGUAGES
 from tests.portal.test_languages import english_left, english_sources
@@ -49,16 +51,27 @@ def page_types(site, language, status_token):
         "message on its way": f"/{language}/trainings/lidkoping-hospitality-training/write/sent/",
         "share form": f"/{language}/share/?domain=hr-policy",
         "share status, changes asked": f"/{language}/share/status/{status_token}/",
+        "e-mail alert": f"/{language}/practices/alerts/new/?domain=hr-policy",
+        "e-mail alert asked": f"/{language}/practices/alerts/asked/",
+        "e-mail alert to confirm": f"/{language}/alerts/asked/confirm/",
+        "e-mail alerts": f"/{language}/alerts/confirmed/",
+        "e-mail alert to stop": f"/{language}/alerts/confirmed/stop/",
         "not found": f"/{language}/no-such-page/",
     }
 
 
 @pytest.fixture
 def status_token(site, make_submission):
-    """A submission the editors asked to change, for its submitter's page."""
+    """A submission the editors asked to change, for its submitter's page; and a
+    confirmed e-mail alert and an unconfirmed one, for their private pages."""
     submission = make_submission(language="fr")
     editor = get_user_model().objects.create_user("eda", is_staff=True)
     moderation.request_changes(submission.practice, by=editor, note="Ajoutez une date.")
+    Alert.objects.create(
+        email="hr@example.be", query="domain=hr-policy", language="fr", token="confirmed",
+        confirmed_at=timezone.now(), covered_until=timezone.now(),
+    )  # fmt: skip
+    Alert.objects.create(email="hr@example.be", language="fr", token="asked")
     return submission.token
 
 
