@@ -2,10 +2,12 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from portal import relay
 from portal.caching import cached_page, catalogue_version
+from portal.exports import csv_response
 from portal.listing import Listing, list_page
 from practices.models import Practice
 
@@ -22,7 +24,43 @@ def training_listing(request, lang):
 @cached_page
 def training_list(request):
     listing = training_listing(request, get_language())
-    return list_page(request, listing, "trainings/training_list.html", "trainings:feed")
+    template = "trainings/training_list.html"
+    return list_page(request, listing, template, "trainings:feed", "trainings:csv")
+
+
+CSV_COLUMNS = [
+    _("Title"), _("Summary"), _("Municipality"), _("Country"), _("Format"), _("Themes"),
+    _("Audience"), _("Effort"), _("People trained"), _("Published on"), _("Address"),
+]  # fmt: skip
+
+
+def training_csv(request):
+    """The programmes of the list's address, every one of them, as a spreadsheet."""
+    lang = get_language()
+    programmes = (
+        training_listing(request, lang).filter.qs.newest_first().for_cards()
+        .prefetch_related("formats", "themes", "audience")
+        .iterator(chunk_size=1000)
+    )  # fmt: skip
+
+    def row(programme):
+        place = programme.municipality
+        return [
+            programme.localized("title").text,
+            programme.localized("summary").text,
+            place.name if place else "",
+            place.get_country_display() if place else "",
+            ", ".join(each.name for each in programme.formats.all()),
+            ", ".join(each.name for each in programme.themes.all()),
+            ", ".join(each.name for each in programme.audience.all()),
+            programme.effort(),
+            programme.people_trained or "",
+            programme.published_at.date().isoformat() if programme.published_at else "",
+            request.build_absolute_uri(programme.get_absolute_url()),
+        ]
+
+    header = [str(label) for label in CSV_COLUMNS]
+    return csv_response(f"trainings-{lang}.csv", header, (row(each) for each in programmes))
 
 
 @cached_page

@@ -57,21 +57,11 @@ def practice_detail(request, slug):
     return render(request, "practices/practice_detail.html", context)
 
 
-CSV_COLUMNS = {
-    "title": _("Title"),
-    "summary": _("Summary"),
-    "municipality": _("Municipality"),
-    "country": _("Country"),
-    "domain": _("Policy domain"),
-    "themes": _("Themes"),
-    "target_groups": _("Target groups"),
-    "reach": _("Reach"),
-    "recurrence": _("Recurrence"),
-    "started_in": _("Year started"),
-    "state": _("State"),
-    "published_at": _("Published on"),
-    "url": _("Address"),
-}
+CSV_COLUMNS = [
+    _("Title"), _("Summary"), _("Municipality"), _("Country"), _("Policy domain"), _("Themes"),
+    _("Target groups"), _("Reach"), _("Recurrence"), _("Year started"), _("State"),
+    _("Published on"), _("Address"),
+]  # fmt: skip
 
 
 def practice_csv(request):
@@ -101,7 +91,7 @@ def practice_csv(request):
             request.build_absolute_uri(practice.get_absolute_url()),
         ]
 
-    header = [str(label) for label in CSV_COLUMNS.values()]
+    header = [str(label) for label in CSV_COLUMNS]
     rows = (row(practice) for practice in practices)
     return csv_response(f"practices-{lang}.csv", header, rows)
 

@@ -87,3 +87,13 @@ def test_a_spreadsheet_holds_every_matching_practice(client, make_practices):
         f"http://testserver/fr/practices/{slug}/"
         for slug in matching.values_list("slug", flat=True)
     }
+
+
+def test_a_training_list_downloads_too(client, catalogue):
+    page = client.get("/de/trainings/?format=workshop").content.decode()
+    assert 'href="/de/trainings/csv/?format=workshop" type="text/csv"' in page
+    response = client.get("/de/trainings/csv/")
+    text = b"".join(response.streaming_content).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert rows[0][0] == "Titel" and len(rows) - 1 == 4  # the demo's four programmes
+    assert all(row[-1].startswith("http://testserver/de/trainings/") for row in rows[1:])
