@@ -97,3 +97,12 @@ def test_a_training_list_downloads_too(client, catalogue):
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert rows[0][0] == "Titel" and len(rows) - 1 == 4  # the demo's four programmes
     assert all(row[-1].startswith("http://testserver/de/trainings/") for row in rows[1:])
+
+
+@pytest.mark.parametrize(
+    "query", ["reach=x&page=abc", "made_up=1", "q=%00", "domain=" + "x" * 500, "year=99999"]
+)
+def test_hostile_addresses_get_a_spreadsheet_not_an_error(client, catalogue, query):
+    response = client.get(f"/en/practices/csv/?{query}")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).decode().startswith("\ufeffTitle,")
