@@ -69,7 +69,8 @@ def deliver(email_id):
     except (SMTPException, OSError) as error:
         failed(email, error)
     else:
-        email.status, email.sent_at = Email.Status.SENT, timezone.now()
+        # Sent: its text (a private link, a reader's message) is no longer kept.
+        email.status, email.sent_at, email.body = Email.Status.SENT, timezone.now(), ""
         email.next_attempt_at = None
         email.attempts += 1
         email.save()

@@ -259,6 +259,8 @@ def mailer():
 
 MAILERS = {"default": mailer()}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
+# Where people write about their personal data (the privacy notice names it).
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 # The portal's public address, for links in e-mails sent without a request (alerts).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # E-mail alerts (practices.alerts): how many one address may ask for in an hour, and how

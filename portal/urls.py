@@ -27,6 +27,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("privacy/", views.privacy, name="privacy"),
     path("", include("practices.urls")),
     path("", include("trainings.urls")),
 )

@@ -1,6 +1,7 @@
 import threading
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.models import Count, Q
@@ -27,6 +28,11 @@ def home(request):
     trainings = TrainingProgramme.objects.published().for_cards().prefetch_related("formats")[:3]
     context = {"domains": domains, "latest": latest, "trainings": trainings}
     return render(request, "portal/home.html", context)
+
+
+def privacy(request):
+    """The privacy notice: what the portal keeps of whom, why and how long."""
+    return render(request, "portal/privacy.html", {"contact_email": settings.CONTACT_EMAIL})
 
 
 def robots(request):

@@ -56,6 +56,7 @@ def page_types(site, language, status_token):
         "e-mail alert to confirm": f"/{language}/alerts/asked/confirm/",
         "e-mail alerts": f"/{language}/alerts/confirmed/",
         "e-mail alert to stop": f"/{language}/alerts/confirmed/stop/",
+        "privacy": f"/{language}/privacy/",
         "not found": f"/{language}/no-such-page/",
     }
 

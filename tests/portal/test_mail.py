@@ -59,6 +59,7 @@ def test_a_share_queues_its_emails_and_the_worker_sends_each_once(client, editor
     ]
     submission = Submission.objects.get()
     assert set(submission.emails.values_list("status", flat=True)) == {Email.Status.SENT}
+    assert set(submission.emails.values_list("body", flat=True)) == {""}  # texts not kept
 
 
 def test_a_refused_mail_server_delays_the_emails_then_they_arrive_once(

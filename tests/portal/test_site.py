@@ -159,3 +159,17 @@ def test_the_icon_is_named_on_every_page_and_found_at_favicon_ico(client, db):
     assert icon.status_code == 302 and icon["Location"] == "/static/img/favicon.svg"
     assert '<link rel="icon" href="/static/img/favicon.svg"' in client.get("/en/").content.decode()
     assert client.get(icon["Location"])["Content-Type"] == "image/svg+xml"
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("nl", "Privacyverklaring"), ("fr", "Vie privée"), ("de", "Datenschutz"),
+     ("en", "Privacy"), ("sv", "Integritet")],
+)  # fmt: skip
+def test_every_page_links_the_privacy_notice(client, db, settings, lang, heading):
+    settings.CONTACT_EMAIL = "privacy@portal.example.org"
+    home = client.get(f"/{lang}/").content.decode()
+    assert f'<a href="/{lang}/privacy/">{heading}</a>' in home
+    notice = client.get(f"/{lang}/privacy/").content.decode()
+    assert f"<h1>{heading}</h1>" in notice
+    assert 'href="mailto:privacy@portal.example.org"' in notice
