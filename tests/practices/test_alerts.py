@@ -47,6 +47,7 @@ def test_the_whole_alert_path(client, editor, make_practice, other_domain, mailo
     assert client.get(confirm).status_code == 200
     manage = client.post(confirm)
     assert manage.status_code == 302
+    assert client.post(confirm)["Location"] == manage["Location"]  # used again: the same
     assert Alert.objects.get().confirmed_at is not None
     assert ADDRESS in client.get(manage["Location"]).content.decode()
 

@@ -87,6 +87,16 @@ def test_a_spreadsheet_holds_every_matching_practice(client, make_practices):
         f"http://testserver/fr/practices/{slug}/"
         for slug in matching.values_list("slug", flat=True)
     }
+    newest = matching.order_by("-published_at", "-pk").first()
+    title, summary, place, country, domain, themes = rows[1][:6]
+    assert (title, summary, place, country) == (  # not translated: in the original
+        newest.title_nl,
+        newest.summary_nl,
+        newest.municipality.name_fr,
+        "Belgique",
+    )
+    assert domain == newest.domain.name_fr and themes == "Theme [fr], Theme [fr]"
+    assert rows[1][7:10] == ["2", "3", ""] and rows[1][10] == "En cours"
 
 
 def test_a_training_list_downloads_too(client, catalogue):
