@@ -210,3 +210,11 @@ def test_the_demo_has_a_document_and_an_image_per_seed_municipality(client, cata
         page = client.get(f"/en/practices/{slug}/").content.decode()
         assert document.title in page and f'alt="{image.alt_text}"' in page
         assert client.get(f"{image.get_absolute_url()}small/").status_code == 200
+
+
+def test_a_document_in_another_language_is_marked_so(client, catalogue):
+    french = client.get("/fr/practices/hasselt-customer-friendly-services/").content.decode()
+    assert 'hreflang="nl" lang="nl">Programma van het vormingstraject</a>' in french
+    assert re.search(r'<img [^>]*alt="Affiche van het traject[^"]*" lang="nl"', french)
+    dutch = client.get("/nl/practices/hasselt-customer-friendly-services/").content.decode()
+    assert 'hreflang="nl">Programma van het vormingstraject</a>' in dutch

@@ -116,3 +116,10 @@ def test_hostile_addresses_get_a_spreadsheet_not_an_error(client, catalogue, que
     response = client.get(f"/en/practices/csv/?{query}")
     assert response.status_code == 200
     assert b"".join(response.streaming_content).decode().startswith("\ufeffTitle,")
+
+
+def test_a_feed_is_cached_like_the_lists(client, catalogue, django_assert_max_num_queries):
+    client.get("/nl/practices/feed/?domain=hr-policy")
+    with django_assert_max_num_queries(1):  # the catalogue's last changes, then the cache
+        again = client.get("/nl/practices/feed/?domain=hr-policy")
+    assert again.status_code == 200 and b"<feed" in again.content

@@ -67,7 +67,7 @@ def test_publishing_and_rejecting_tell_the_submitter(editor_client, submission, 
 def test_preview_shows_an_unpublished_practice_to_editors_only(client, editor_client, submission):
     url = f"/admin/practices/practice/{submission.practice_id}/preview/"
     html = editor_client.get(url).content.decode()
-    assert "Accueil en langage clair" in html and "Voorvertoning voor redacteurs" in html
+    assert "Accueil en langage clair" in html and "Voorvertoning voor de redactie" in html
     assert client.get(url).status_code == 302
     assert client.get(f"/fr/practices/{submission.practice.slug}/").status_code == 404
 
