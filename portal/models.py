@@ -1,4 +1,4 @@
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
@@ -51,3 +51,8 @@ class Email(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+def emails_about():
+    """The e-mails about an object (a submission, an alert): deleted with it."""
+    return GenericRelation(Email, content_type_field="about_type", object_id_field="about_id")

@@ -5,7 +5,6 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -23,6 +22,7 @@ from portal.content import (
     TranslatedContent,
     WrittenContent,
 )
+from portal.models import emails_about
 
 from . import indexing
 
@@ -550,9 +550,7 @@ class Submission(models.Model):
     consented_at = models.DateTimeField(_("consent given at"))
     created_at = models.DateTimeField(_("sent at"), default=timezone.now, editable=False)
     erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
-    emails = GenericRelation(
-        "portal.Email", content_type_field="about_type", object_id_field="about_id"
-    )
+    emails = emails_about()
 
     class Meta:
         ordering = ["-created_at"]
@@ -583,9 +581,7 @@ class Alert(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     # Practices published up to this moment are sent already (or were there before).
     covered_until = models.DateTimeField(null=True, blank=True, editable=False)
-    emails = GenericRelation(
-        "portal.Email", content_type_field="about_type", object_id_field="about_id"
-    )
+    emails = emails_about()
 
     class Meta:
         ordering = ["created_at"]

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from portal import relay
 from portal.caching import cached_page, catalogue_version
-from portal.exports import csv_response
+from portal.exports import FIRST_COLUMNS, csv_response, described, names, streamed
 from portal.listing import Listing, list_page
 from practices.models import Practice
 
@@ -29,30 +29,23 @@ def training_list(request):
 
 
 CSV_COLUMNS = [
-    _("Title"), _("Summary"), _("Municipality"), _("Country"), _("Format"), _("Themes"),
-    _("Audience"), _("Effort"), _("People trained"), _("Published on"), _("Address"),
+    *FIRST_COLUMNS, _("Format"), _("Themes"), _("Audience"), _("Effort"), _("People trained"),
+    _("Published on"), _("Address"),
 ]  # fmt: skip
 
 
 def training_csv(request):
     """The programmes of the list's address, every one of them, as a spreadsheet."""
     lang = get_language()
-    programmes = (
-        training_listing(request, lang).filter.qs.newest_first().for_cards()
-        .prefetch_related("formats", "themes", "audience")
-        .iterator(chunk_size=1000)
-    )  # fmt: skip
+    listed = training_listing(request, lang).filter.qs
+    programmes = streamed(listed, "formats", "themes", "audience")
 
     def row(programme):
-        place = programme.municipality
         return [
-            programme.localized("title").text,
-            programme.localized("summary").text,
-            place.name if place else "",
-            place.get_country_display() if place else "",
-            ", ".join(each.name for each in programme.formats.all()),
-            ", ".join(each.name for each in programme.themes.all()),
-            ", ".join(each.name for each in programme.audience.all()),
+            *described(programme),
+            names(programme.formats),
+            names(programme.themes),
+            names(programme.audience),
             programme.effort(),
             programme.people_trained or "",
             programme.published_at.date().isoformat() if programme.published_at else "",

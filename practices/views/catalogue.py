@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from portal import relay
 from portal.caching import cached_page, catalogue_version
-from portal.exports import csv_response
+from portal.exports import FIRST_COLUMNS, csv_response, described, names, streamed
 from portal.listing import Listing, list_page
 
 from ..filters import PracticeFilter
@@ -58,31 +58,22 @@ def practice_detail(request, slug):
 
 
 CSV_COLUMNS = [
-    _("Title"), _("Summary"), _("Municipality"), _("Country"), _("Policy domain"), _("Themes"),
-    _("Target groups"), _("Reach"), _("Recurrence"), _("Year started"), _("State"),
-    _("Published on"), _("Address"),
+    *FIRST_COLUMNS, _("Policy domain"), _("Themes"), _("Target groups"), _("Reach"),
+    _("Recurrence"), _("Year started"), _("State"), _("Published on"), _("Address"),
 ]  # fmt: skip
 
 
 def practice_csv(request):
     """The practices of the list's address, every page of them, as a spreadsheet."""
     lang = get_language()
-    practices = (
-        practice_listing(request, lang).filter.qs.newest_first().for_cards()
-        .prefetch_related("themes", "target_groups")
-        .iterator(chunk_size=1000)
-    )  # fmt: skip
+    practices = streamed(practice_listing(request, lang).filter.qs, "themes", "target_groups")
 
     def row(practice):
-        place = practice.municipality
         return [
-            practice.localized("title").text,
-            practice.localized("summary").text,
-            place.name if place else "",
-            place.get_country_display() if place else "",
+            *described(practice),
             practice.domain.name,
-            ", ".join(theme.name for theme in practice.themes.all()),
-            ", ".join(group.name for group in practice.target_groups.all()),
+            names(practice.themes),
+            names(practice.target_groups),
             practice.reach,
             practice.recurrence,
             practice.started_in or "",
