@@ -151,6 +151,32 @@ class ShareForm(PublicForm):
         )
     )
 
+    # What to do about a mistake, not only that there is one.
+    YEAR_STARTED = _("Enter the year the initiative started, for example 2019.")
+    YEAR_ENDED = _("Enter the year it ended, for example 2021.")
+    MESSAGES = {
+        "title": {"required": _("Enter the name of your initiative.")},
+        "summary": {"required": _("Describe your initiative in a few sentences.")},
+        "domain": {"required": _("Choose the policy domain of your initiative.")},
+        "reach": {"required": _("Choose whom it reached.")},
+        "recurrence": {"required": _("Choose how often it comes back.")},
+        "started_in": dict.fromkeys(("invalid", "min_value", "max_value"), YEAR_STARTED),
+        "ended_in": dict.fromkeys(("invalid", "min_value", "max_value"), YEAR_ENDED),
+        "name": {"required": _("Enter your name, so that the editors know whom to contact.")},
+        "email": {
+            "required": _("Enter your e-mail address, for example name@municipality.be."),
+            "invalid": _("Enter an e-mail address like name@municipality.be."),
+        },
+        "consent": {
+            "required": _("Tick this box: the editors need your agreement to keep your details.")
+        },
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, messages in self.MESSAGES.items():
+            self.fields[name].error_messages.update(messages)
+
     def clean_links(self):
         links = self.cleaned_data["links"]
         try:

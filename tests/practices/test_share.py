@@ -105,9 +105,12 @@ def test_a_rejected_submission_says_so_on_the_status_page(client, catalogue, edi
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"title": "", "email": ""}, "title", "This field is required."),
+        ({"title": "", "email": ""}, "title", "Enter the name of your initiative."),
+        ({"title": "", "email": ""}, "email", "for example name@municipality.be"),
+        ({"started_in": "19"}, "started_in", "the year the initiative started, for example 2019"),
+        ({"reach": ""}, "reach", "Choose whom it reached."),
         ({"summary": "x" * 100_000}, "summary", "at most 1000 characters"),
-        ({"email": "marie(at)example"}, "email", "Enter a valid email address."),
+        ({"email": "marie(at)example"}, "email", "Enter an e-mail address like name@"),
         ({"email": "marie@localhost"}, "email", "a full domain name"),
         ({"email": "marie@[::1]"}, "email", "a full domain name"),
         ({"email": "marie@[127.0.0.1]"}, "email", "a full domain name"),
@@ -115,7 +118,7 @@ def test_a_rejected_submission_says_so_on_the_status_page(client, catalogue, edi
         ({"domain": "999"}, "domain", "Select a valid choice."),
         ({"themes": ["clear-language", "no-such-theme"]}, "themes", "Select a valid choice."),
         ({"reach": "7"}, "reach", "Select a valid choice."),
-        ({"consent": ""}, "consent", "This field is required."),
+        ({"consent": ""}, "consent", "the editors need your agreement"),
         ({"municipality": "", "municipality_name": ""}, "municipality_name", "write its name"),
         ({"website": "http://spam.example"}, "website", "Leave this field empty."),
     ],
