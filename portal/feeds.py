@@ -38,11 +38,12 @@ class ListingFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)
-        response.cacheable = self.listing(request).is_canonical()
+        response.cacheable = request.feed_listing.is_canonical()  # the one get_object made
         return response
 
     def get_object(self, request):
-        return self.listing(request), request
+        request.feed_listing = self.listing(request)
+        return request.feed_listing, request
 
     def title(self, obj):
         return str(self.title_text)

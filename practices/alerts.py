@@ -43,10 +43,11 @@ def links(alert):
 
 
 def send(alert, template, unsubscribe=True, **context):
+    urls = links(alert)
     with translation.override(alert.language):
-        text = render_to_string(f"emails/{template}.txt", {**links(alert), **context})
+        text = render_to_string(f"emails/{template}.txt", {**urls, **context})
     subject, _newline, body = text.partition("\n")
-    stop = links(alert)["stop_url"] if unsubscribe else ""
+    stop = urls["stop_url"] if unsubscribe else ""
     mail.post(subject.strip(), body.strip() + "\n", [alert.email], about=alert,
               unsubscribe_url=stop)  # fmt: skip
 
