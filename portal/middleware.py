@@ -49,27 +49,42 @@ class RememberLanguage:
         return response
 
 
+def takes_files(count):
+    """Mark a view that takes up to `count` files in a request (RefuseLargeBodies)."""
+
+    def mark(view):
+        view.files_taken = count
+        return view
+
+    return mark
+
+
 class RefuseLargeBodies:
     """A request whose body is larger than its limit is answered 413 before the body is
     read: nothing of it is written to disk or memory, nothing is stored. The limit is
-    REQUEST_MAX_BYTES, and room for FILES_PER_REQUEST files for files sent to admin."""
+    REQUEST_MAX_BYTES, and room for the files a view takes (`takes_files`): for
+    FILES_PER_REQUEST files sent to admin."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        length = request.META.get("CONTENT_LENGTH") or "0"
-        if length.isdecimal() and int(length) > (limit := self.limit(request)):
-            return render(request, "413.html", {"limit": limit}, status=413)
         return self.get_response(request)
 
+    def process_view(self, request, view, _args, _kwargs):
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        if length.isdecimal() and int(length) > (limit := self.limit(request, view)):
+            return render(request, "413.html", {"limit": limit}, status=413)
+        return None
+
     @staticmethod
-    def limit(request):
-        files = settings.FILES_PER_REQUEST * settings.ATTACHMENT_MAX_BYTES
-        to_admin = request.path.startswith(f"/{settings.ADMIN_URL}")
-        if to_admin and request.content_type == "multipart/form-data":
-            return settings.REQUEST_MAX_BYTES + files
-        return settings.REQUEST_MAX_BYTES
+    def limit(request, view):
+        files = getattr(view, "files_taken", 0)
+        if request.path.startswith(f"/{settings.ADMIN_URL}"):
+            files = settings.FILES_PER_REQUEST
+        if request.content_type != "multipart/form-data":
+            files = 0
+        return settings.REQUEST_MAX_BYTES + files * settings.ATTACHMENT_MAX_BYTES
 
 
 class BrowserPolicies:

@@ -284,6 +284,8 @@ REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 1024 * 1024)
 # FILES_PER_REQUEST of them at once.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 FILES_PER_REQUEST = 5
+# The files one initiative may have when it is shared (one at a time on the share form).
+SHARE_MAX_FILES = env_int("SHARE_MAX_FILES", 5)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # A published practice editors have not confirmed for this many days is due for a check.
 CHECK_INTERVAL_DAYS = env_int("CHECK_INTERVAL_DAYS", 365)

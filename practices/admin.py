@@ -1,7 +1,5 @@
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count
 from django.http import HttpResponseBadRequest
@@ -13,7 +11,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from portal import files
 from portal.admin import (
     CONTACT_FIELDS,
     MissingTranslationFilter,
@@ -23,6 +20,7 @@ from portal.admin import (
 )
 
 from . import moderation, notifications, sharing
+from .forms import DocumentForm
 from .models import (
     Document,
     Domain,
@@ -106,45 +104,6 @@ class SubmissionInline(ReadOnly, admin.StackedInline):
         "created_at",
         "erased_at",
     ]
-
-
-class DocumentForm(forms.ModelForm):
-    """A file is checked by its content (portal.files) when it is sent; an image needs
-    its text for those who cannot see it, a document its title and language."""
-
-    class Meta:
-        model = Document
-        fields = ["file", "title", "language", "alt_text", "position"]
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if isinstance(upload, UploadedFile):
-            self.checked = files.check(upload)
-        return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        checked = getattr(self, "checked", None)
-        if checked is None and not self.instance.pk:
-            return cleaned  # no file, or a refused one: said next to it
-        if checked.kind.is_image if checked else self.instance.is_image():
-            if not cleaned.get("alt_text"):
-                self.add_error(
-                    "alt_text", _("Say what the image shows, for those who cannot see it.")
-                )
-        else:
-            for field in ("title", "language"):
-                if not cleaned.get(field):
-                    self.add_error(field, _("A document needs its title and language."))
-        return cleaned
-
-    def save(self, commit=True):
-        document = super().save(commit=False)
-        if checked := getattr(self, "checked", None):
-            document.store(checked)
-        if commit:
-            document.save()
-        return document
 
 
 class DocumentInline(admin.TabularInline):

@@ -8,8 +8,9 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Coalesce
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -409,8 +410,13 @@ class Document(models.Model):
     only once the practice is published."""
 
     practice = models.ForeignKey(
-        Practice, on_delete=models.CASCADE, related_name="documents", verbose_name=_("practice")
-    )
+        Practice, on_delete=models.CASCADE, related_name="documents", verbose_name=_("practice"),
+        null=True,
+    )  # fmt: skip
+    # A file attached on the share form before it is sent: the form's one-time key
+    # (practices.drafts). Sending it gives the file its practice.
+    draft = models.UUIDField(null=True, editable=False, db_index=True)
+    added_at = models.DateTimeField(default=timezone.now, editable=False)
     file = models.FileField(_("file"), upload_to=stored_name, max_length=200)
     thumbnail = models.FileField(
         upload_to=thumbnail_name, max_length=200, blank=True, editable=False
@@ -432,6 +438,12 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(practice__isnull=False) | models.Q(draft__isnull=False),
+                name="document_of_a_practice_or_a_draft",
+            )
+        ]
         verbose_name = _("document or image")
         verbose_name_plural = _("documents and images")
 
@@ -446,16 +458,28 @@ class Document(models.Model):
         return reverse("practices:document", args=[self.practice.slug, self.pk])
 
     def delete(self, *args, **kwargs):
+        """Delete it, and its stored files once that is committed."""
         self.practice_changed()
-        return super().delete(*args, **kwargs)
+        stored = [(kept.storage, kept.name) for kept in (self.file, self.thumbnail) if kept]
+        deleted = super().delete(*args, **kwargs)
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])
+        return deleted
 
     def practice_changed(self):
         """Its practice counts as changed: a published one's page is made afresh (its
         last change is part of the catalogue's version, portal.version)."""
-        Practice.objects.filter(pk=self.practice_id).update(updated_at=timezone.now())
+        if self.practice_id:
+            Practice.objects.filter(pk=self.practice_id).update(updated_at=timezone.now())
 
     def is_image(self):
         return self.content_type.startswith("image/")
+
+    def described(self):
+        """What it is, in a line: "Visietekst · PDF, 1.2 MB"."""
+        return f"{self.title or self.alt_text} · {self.kind}, {filesizeformat(self.size)}"
+
+    def kind_name(self):
+        return _("Image") if self.is_image() else _("Document")
 
     def store(self, checked):
         """Take a file portal.files.check() let through, and its thumbnail."""

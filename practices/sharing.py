@@ -7,7 +7,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import moderation
-from .models import Practice, Status, Submission, new_reference, new_token
+from .forms import NOT_LISTED
+from .models import Document, Practice, Status, Submission, new_reference, new_token
 
 CLASSIFICATION = ("domain", "started_in", "reach", "recurrence", "links", "state", "ended_in")
 CONTACT = ("name", "role", "organisation", "email", "partner_names")
@@ -80,6 +81,8 @@ def store(data, lang):
         practice.target_groups.set(data["target_groups"])
         submission.practice = practice
         submission.save()
+        if key := data.get("form_key"):  # the files attached on the way
+            Document.objects.filter(draft=key, practice=None).update(practice=practice)
         moderation.submit(practice)
     return submission
 
@@ -91,7 +94,8 @@ def answers(submission):
     data.update({field: getattr(practice, field) for field in CLASSIFICATION})
     data.update({field: getattr(submission, field) for field in CONTACT})
     data.update(
-        municipality=practice.municipality,
+        municipality=practice.municipality
+        or (NOT_LISTED if submission.municipality_name else None),
         municipality_name=submission.municipality_name,
         municipality_country=submission.municipality_country,
         themes=list(practice.themes.all()),

@@ -29,6 +29,9 @@ urlpatterns = [
     path("municipalities/<slug:slug>/", catalogue.municipality_detail, name="municipality"),
     path("recommendations/<slug:slug>/", catalogue.recommendation_detail, name="recommendation"),
     path("share/", share.share, name="share"),
+    path("share/files/", share.share_files, name="share-files"),
+    path("share/check/", share.check, name="share-check"),
     path("share/sent/<str:reference>/", share.sent, name="share-sent"),
     path("share/status/<str:token>/", share.status, name="share-status"),
+    path("share/<slug:slug>/", share.share, name="share-step"),
 ]

@@ -31,6 +31,30 @@ FRENCH_ANSWERS = {
 }
 """A complete share form, as a French-speaking submitter fills it in (demo catalogue)."""
 
+# The share form's steps, in order (practices.forms.STEPS), then the check page.
+SHARE_STEPS = ["share/", "share/story/", "share/doing/", "share/files/", "share/you/"]
+
+
+def send_share(client, answers, language="fr", files=(), send=True, **request):
+    """Share an initiative as a person does: every step in turn (each takes its own
+    fields of `answers`), each of `files` (new-file fields without "new-") attached on
+    the way, then "Send" on the check page. The first answer that is not a step to the
+    next page, else the answer to "Send" (or, not to `send`, to the last step)."""
+    for path in SHARE_STEPS:
+        url = f"/{language}/{path}"
+        for file in files if path == "share/files/" else ():
+            attached = {f"new-{name}": value for name, value in file.items()}
+            response = client.post(url, {"go": "attach", **attached}, **request)
+            if response.status_code != 302:
+                return response
+        response = client.post(url, {**answers, "go": "next"}, **request)
+        if response.status_code != 302:
+            return response
+    if not send:
+        return response
+    sent = {name: answers[name] for name in ("website", "csrfmiddlewaretoken") if name in answers}
+    return client.post(f"/{language}/share/check/", sent, **request)
+
 
 # A page of each kind a reader or submitter opens (demo catalogue): the fault tests ask
 # each of them while something fails.

@@ -71,6 +71,23 @@ def form_control(field):
 
 
 @register.filter
+def problems(forms):
+    """What to correct in a form, a formset, or a list of them, in the page's order:
+    (id of the field to go to or "", the field's label, its messages)."""
+    found = []
+    for one in forms if isinstance(forms, list) else [forms]:
+        found += [("", "", error) for error in getattr(one, "non_form_errors", list)()]
+        for part in getattr(one, "forms", [one]):
+            found += [("", "", error) for error in part.non_field_errors()]
+            found += [
+                (field.id_for_label or f"{field.auto_id}_0", field.label, " ".join(field.errors))
+                for field in part
+                if field.errors
+            ]
+    return found
+
+
+@register.filter
 def describedby(field):
     return described_by(field)
 

@@ -1,21 +1,27 @@
-"""Share your initiative: the public form, its confirmation, and the submitter's private
-status page where they make the changes editors ask for."""
+"""Share your initiative: the public form in steps (practices.forms.STEPS, kept in a
+practices.drafts.Draft), the page to check the answers and send them, its confirmation,
+and the submitter's private status page where they make the changes editors ask for."""
 
 import uuid
 
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from portal import limits
+from portal.middleware import takes_files
 
 from .. import moderation, notifications, sharing
-from ..forms import ShareForm
+from ..drafts import Draft
+from ..forms import STEPS, ShareForm, shown
 from ..models import Domain, Status, Submission
+from . import attaching
 
 NOT_WAITING = gettext_lazy(
     "The editors are no longer waiting for changes. What you sent is shown below, so that "
@@ -23,36 +29,144 @@ NOT_WAITING = gettext_lazy(
 )
 
 
+STEP = {step.slug: step for step in STEPS}
+
+
 def rate_keys(request):
     return [limits.key("share", limits.address(request))]
 
 
+def step_url(step):
+    if step is STEPS[0]:
+        return reverse("practices:share")
+    if step.form is None:
+        return reverse("practices:share-files")
+    return reverse("practices:share-step", args=[step.slug])
+
+
+def next_url(step, draft):
+    """The step after this one, until every step has been answered; then the check."""
+    following = STEPS[STEPS.index(step) + 1 :]
+    if not following or all(draft.has(later) for later in STEPS):
+        return reverse("practices:share-check")
+    return step_url(following[0])
+
+
+def previous_url(step):
+    return step_url(STEPS[max(STEPS.index(step) - 1, 0)])
+
+
+def render_step(request, step, context, status=200):
+    context = {"step": step, "number": STEPS.index(step) + 1, "total": len(STEPS), **context}
+    template = "practices/share_step.html"
+    if step.form is None:
+        template, context["checked"] = (
+            "practices/share_files.html",
+            [context["files"], context["new"]],
+        )
+    return render(request, template, context, status=status)
+
+
 @require_http_methods(["GET", "POST"])
-def share(request):
+def share(request, slug=STEPS[0].slug):
+    """A step of the share form: what it received is kept, valid or not; valid, the
+    next step follows. "Back" keeps it too, without asking for what is missing."""
+    if (step := STEP.get(slug)) is None or step.form is None:
+        raise Http404
+    draft = Draft(request.session)
     if request.method == "GET":
-        domain = Domain.objects.filter(slug=request.GET.get("domain", "")).first()
-        initial = {"form_key": uuid.uuid4(), "domain": domain.slug if domain else None}
-        return render(request, "practices/share_form.html", {"form": ShareForm(initial=initial)})
-    form = ShareForm(request.POST)
-    if not form.is_valid():
-        return render(request, "practices/share_form.html", {"form": form}, status=400)
+        if draft.has(step):
+            form = step.form(draft.answers(step))  # what was written, and what to correct
+        else:
+            form = step.form(initial=initial(request))
+        return render_step(request, step, {"form": form})
+    draft.keep(step, request.POST)
+    form = step.form(request.POST)
+    if request.POST.get("go") == "back":
+        return redirect(previous_url(step))
+    if form.is_valid():
+        return redirect(next_url(step, draft))
+    return render_step(request, step, {"form": form}, status=400)
+
+
+def parts(form, draft):
+    """The check page's parts, one a step: (step, its address, [(question, answer)])."""
+    form.is_valid()
+    answers = {
+        step.slug: [(field.label, shown(field)) for field in fields]
+        for step, fields in form.sections()
+    }
+    answers["files"] = [
+        (document.kind_name(), document.described()) for document in draft.documents()
+    ]
+    return [(step, step_url(step), answers[step.slug]) for step in STEPS]
+
+
+def initial(request):
+    domain = Domain.objects.filter(slug=request.GET.get("domain", "")).first()
+    return {"domain": domain.slug if domain else None}
+
+
+@takes_files(1)
+@require_http_methods(["GET", "POST"])
+def share_files(request):
+    """The files step: the files attached so far, with their titles or texts, and one
+    more to attach (portal.files checks it). A file that passed is kept at once, even
+    when something else on the page needs correcting."""
+    step, draft = STEP["files"], Draft(request.session)
+    if request.method == "GET":
+        return render_step(request, step, attaching.forms(draft))
+    draft.keep(step, request.POST)
+    forms, attached = attaching.take(request, draft)
+    go = request.POST.get("go")
+    if go == "back":
+        return redirect(previous_url(step))
+    if go == "next" and attaching.valid(forms):
+        return redirect(next_url(step, draft))
+    if attached or attaching.valid(forms):  # shown afresh: a reload sends nothing again
+        return redirect(step_url(step))
+    return render_step(request, step, forms, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def check(request):
+    """Every answer, with a link to change each step's, then "Send". A step that is
+    missing or needs correcting is shown instead."""
+    draft = Draft(request.session)
+    if draft.sent_as:
+        return redirect("practices:share-sent", reference=draft.sent_as)
+    for step in STEPS:
+        form = step.form(draft.answers(step)) if step.form else None
+        if not draft.has(step) or (form and not form.is_valid()):
+            return redirect(step_url(step))
+    if not attaching.valid(attaching.forms(draft)):
+        return redirect(step_url(STEP["files"]))
+    data = draft.answers()
+    data.setlist("form_key", [draft.key])
+    data.setlist("website", [request.POST.get("website", "")])  # the trap, here too
+    form = ShareForm(data)
+    context = {"form": form, "parts": parts(form, draft)}
+    if request.method == "GET" or not form.is_valid():
+        code = 200 if request.method == "GET" else 400
+        return render(request, "practices/share_check.html", context, status=code)
     if earlier := sharing.already_shared(form.cleaned_data):
-        return confirmation(earlier)  # sent again: the same answer, nothing counted
+        return confirmation(draft, earlier)  # sent again: the same answer, nothing counted
     keys = rate_keys(request)
     if not limits.take(keys, settings.SHARE_RATE_LIMIT, settings.SHARE_RATE_WINDOW):
-        context = {"form": form, "limited": True}
-        return render(request, "practices/share_form.html", context, status=429)
-    with transaction.atomic():  # the submission and its e-mails, or nothing
+        context["limited"] = True
+        return render(request, "practices/share_check.html", context, status=429)
+    with transaction.atomic():  # the submission, its files and its e-mails, or nothing
         submission, new = sharing.share(form.cleaned_data, get_language())
         if new:
             notifications.tell_submitter(request, "submission_received", submission)
             notifications.tell_editors(request, "submission_new", submission)
     if not new:  # a copy sent at the same moment was stored first
         limits.give_back(keys)
-    return confirmation(submission)
+    return confirmation(draft, submission)
 
 
-def confirmation(submission):
+def confirmation(draft, submission):
+    draft.sent(submission.reference)
     return redirect("practices:share-sent", reference=submission.reference)
 
 

@@ -13,7 +13,7 @@ import redis
 from portal.cache import ForgivingRedisCache
 from practices.models import Submission
 from tests import servers
-from tests.helpers import FRENCH_ANSWERS, PAGES
+from tests.helpers import FRENCH_ANSWERS, PAGES, send_share
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def assert_everything_answers(client):
         assert response.status_code == 200, page
         assert time.monotonic() - started < 1, page
     started = time.monotonic()
-    response = client.post("/fr/share/", FRENCH_ANSWERS)
+    response = send_share(client, FRENCH_ANSWERS)
     assert response.status_code == 302 and time.monotonic() - started < 1
     assert Submission.objects.count() == 1
     health = client.get("/health/")  # the database answers: 200, naming the cache as down

@@ -14,7 +14,7 @@ from portal.models import Email
 from practices.models import Practice, Submission
 from tests import servers
 from tests.conftest import run_worker
-from tests.helpers import FRENCH_ANSWERS
+from tests.helpers import FRENCH_ANSWERS, send_share
 
 
 def smtp_at(settings, port, timeout=2):
@@ -48,7 +48,7 @@ def waits():
 
 
 def test_a_share_queues_its_emails_and_the_worker_sends_each_once(client, editor, catalogue, sink):
-    assert client.post("/fr/share/", FRENCH_ANSWERS).status_code == 302
+    assert send_share(client, FRENCH_ANSWERS).status_code == 302
     assert not sink.messages  # nothing is sent inside the request
     assert Email.objects.filter(status=Email.Status.WAITING).count() == 2
     run_worker()
@@ -66,7 +66,7 @@ def test_a_refused_mail_server_delays_the_emails_then_they_arrive_once(
     client, editor, catalogue, settings, caplog
 ):
     smtp_at(settings, servers.spare_port())  # nothing listens there
-    assert client.post("/fr/share/", FRENCH_ANSWERS).status_code == 302
+    assert send_share(client, FRENCH_ANSWERS).status_code == 302
     with caplog.at_level(logging.WARNING, logger="portal.mail"):
         run_worker()
     token = Submission.objects.get().token
@@ -127,7 +127,7 @@ def test_a_mail_server_that_never_answers_is_given_up_after_its_timeout(
     with servers.silent_server() as port:
         smtp_at(settings, port, timeout=1)
         started = timezone.now()
-        assert client.post("/fr/share/", FRENCH_ANSWERS).status_code == 302
+        assert send_share(client, FRENCH_ANSWERS).status_code == 302
         assert timezone.now() - started < timedelta(seconds=1)  # the page does not wait
         run_worker()
     email = Email.objects.get()  # no editor to tell: one e-mail, to the submitter
@@ -150,7 +150,7 @@ def test_editors_send_a_submitter_their_private_link_again(editor_client, make_s
 
 
 def test_erasing_a_submitter_deletes_the_emails_about_them(client, catalogue, editor_client):
-    client.post("/fr/share/", FRENCH_ANSWERS)
+    send_share(client, FRENCH_ANSWERS)
     submission = Submission.objects.get()
     assert submission.emails.count() == 2
     action = {"action": "erase_personal_data", "_selected_action": [submission.practice.pk]}

@@ -9,7 +9,7 @@ from django.utils import timezone
 from portal.models import Email
 from practices import moderation
 from practices.models import Practice, Submission
-from tests.helpers import FRENCH_ANSWERS, csrf_token
+from tests.helpers import FRENCH_ANSWERS, csrf_token, send_share
 from trainings.models import TrainingProgramme
 
 CONTACT = {
@@ -29,7 +29,7 @@ MESSAGE = {
 @pytest.fixture
 def practice(client, catalogue, editor):
     """A French submission whose submitter agreed to be the public contact, published."""
-    assert client.post("/fr/share/", {**FRENCH_ANSWERS, **CONTACT}).status_code == 302
+    assert send_share(client, {**FRENCH_ANSWERS, **CONTACT}).status_code == 302
     practice = Submission.objects.get().practice
     moderation.publish(practice, by=editor)
     return practice

@@ -11,7 +11,7 @@ from portal import version
 from portal.caching import page_key
 from practices import moderation
 from practices.models import Practice, Status
-from tests.helpers import FRENCH_ANSWERS
+from tests.helpers import FRENCH_ANSWERS, send_share
 
 
 def test_a_second_reader_gets_the_page_from_the_cache(
@@ -108,7 +108,7 @@ def test_a_submission_leaves_the_cached_pages_as_they_are(
     for page in pages:
         client.get(page)
     with django_capture_on_commit_callbacks(execute=True):
-        assert Client().post("/fr/share/", FRENCH_ANSWERS).status_code == 302
+        assert send_share(Client(), FRENCH_ANSWERS).status_code == 302
     for page in pages:
         with django_assert_num_queries(1):  # still served from the cache
             assert client.get(page).status_code == 200

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
-from practices.admin import DocumentForm
+from practices.forms import DocumentForm
 from practices.models import Document, Status
 
 

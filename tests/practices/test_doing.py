@@ -5,7 +5,7 @@ runs. Shared through the form, shown on the page and in the JSON listing, search
 from practices import moderation
 from practices.models import Practice, State, Submission
 from tests.conftest import practice_listing
-from tests.helpers import FRENCH_ANSWERS
+from tests.helpers import FRENCH_ANSWERS, send_share
 
 DOING = {
     "state": "ended",
@@ -19,7 +19,7 @@ DOING = {
 
 
 def test_shared_published_shown_and_searched(client, catalogue, editor):
-    response = client.post("/fr/share/", {**FRENCH_ANSWERS, **DOING})
+    response = send_share(client, {**FRENCH_ANSWERS, **DOING})
     assert response.status_code == 302
     practice = Submission.objects.get().practice
     assert (practice.state, practice.ended_in) == (State.ENDED, 2019)
@@ -51,11 +51,11 @@ def test_a_practice_without_it_shows_no_empty_block(client, make_practice):
 
 
 def test_a_year_ended_needs_an_ended_initiative_after_its_start(client, catalogue):
-    running = client.post("/en/share/", {**FRENCH_ANSWERS, **DOING, "state": "running"})
+    running = send_share(client, {**FRENCH_ANSWERS, **DOING, "state": "running"}, "en")
     assert running.status_code == 400
     page = running.content.decode()
     assert "Leave the year empty, or choose" in page and DOING["hindsight"] in page
-    early = client.post("/en/share/", {**FRENCH_ANSWERS, **DOING, "ended_in": "2015"})
+    early = send_share(client, {**FRENCH_ANSWERS, **DOING, "ended_in": "2015"}, "en")
     assert early.status_code == 400
     assert "not before the year it started" in early.content.decode()
     assert not Practice.objects.filter(title_fr=FRENCH_ANSWERS["title"]).exists()

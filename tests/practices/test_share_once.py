@@ -11,17 +11,20 @@ from django.test import Client
 
 from practices import moderation
 from practices.models import Practice, Status, StatusChange, Submission
-from tests.helpers import FRENCH_ANSWERS
+from tests.helpers import FRENCH_ANSWERS, send_share
 
 
-def form_key(client, url="/fr/share/"):
+def form_key(client, url):
     html = client.get(url).content.decode()
     return re.search(r'<input type="hidden" name="form_key" value="([\w-]+)"', html)[1]
 
 
+def send_again(client, language="fr"):
+    return client.post(f"/{language}/share/check/")
+
+
 def test_the_same_form_sent_three_times_is_stored_once(client, catalogue, editor, mailoutbox):
-    answers = {**FRENCH_ANSWERS, "form_key": form_key(client)}
-    responses = [client.post("/fr/share/", answers) for _ in range(3)]
+    responses = [send_share(client, FRENCH_ANSWERS), send_again(client), send_again(client)]
     submission = Submission.objects.get()
     assert [r.status_code for r in responses] == [302, 302, 302]
     assert {r["Location"] for r in responses} == {f"/fr/share/sent/{submission.reference}/"}
@@ -31,10 +34,16 @@ def test_the_same_form_sent_three_times_is_stored_once(client, catalogue, editor
     assert len(to_submitter) == 1 and len(mailoutbox) == 2  # and one to the editors
 
 
-def test_each_showing_of_the_form_is_a_new_initiative(client, catalogue):
+def test_after_sending_the_back_button_leads_to_the_confirmation(client, catalogue):
+    sent = send_share(client, FRENCH_ANSWERS)
+    assert client.get("/fr/share/check/")["Location"] == sent["Location"]
+    fresh = client.get("/fr/share/").content.decode()  # a new initiative starts empty
+    assert FRENCH_ANSWERS["title"] not in fresh and 'name="title"' in fresh
+
+
+def test_each_form_filled_in_is_a_new_initiative(client, catalogue):
     for title in ("Premier", "Second"):
-        answers = {**FRENCH_ANSWERS, "title": title, "form_key": form_key(client)}
-        assert client.post("/fr/share/", answers).status_code == 302
+        assert send_share(client, {**FRENCH_ANSWERS, "title": title}).status_code == 302
     assert sorted(Submission.objects.values_list("practice__title_fr", flat=True)) == [
         "Premier",
         "Second",
@@ -43,11 +52,10 @@ def test_each_showing_of_the_form_is_a_new_initiative(client, catalogue):
 
 def test_a_repeat_is_answered_even_past_the_rate_limit(client, catalogue, settings):
     settings.SHARE_RATE_LIMIT = 1
-    answers = {**FRENCH_ANSWERS, "form_key": form_key(client)}
-    assert client.post("/fr/share/", answers).status_code == 302
-    assert client.post("/fr/share/", answers).status_code == 302  # the same: not counted
-    other = {**FRENCH_ANSWERS, "form_key": form_key(client), "title": "Autre"}
-    assert client.post("/fr/share/", other).status_code == 429
+    assert send_share(client, FRENCH_ANSWERS).status_code == 302
+    assert send_again(client).status_code == 302  # the same: not counted
+    other = send_share(client, {**FRENCH_ANSWERS, "title": "Autre"})
+    assert other.status_code == 429 and "Autre" in other.content.decode()
     assert Submission.objects.count() == 1
 
 
@@ -77,13 +85,16 @@ def test_the_same_changes_sent_twice_are_taken_once(client, editor, make_submiss
 @pytest.mark.django_db(transaction=True)
 def test_copies_sent_at_once_are_stored_once(catalogue, settings):
     settings.SHARE_RATE_LIMIT = 10  # each copy is counted before the key tells them apart
-    answers = {**FRENCH_ANSWERS, "form_key": form_key(Client())}
+    person = Client()  # fills in the steps; six copies of the last request go at once
+    assert send_share(person, FRENCH_ANSWERS, send=False)["Location"] == "/fr/share/check/"
     codes, start = [], threading.Barrier(6)
 
     def send():
+        copy = Client()
+        copy.cookies = person.cookies
         start.wait()
         try:
-            codes.append(Client().post("/fr/share/", answers).status_code)
+            codes.append(copy.post("/fr/share/check/").status_code)
         finally:
             connection.close()
 

@@ -1,0 +1,100 @@
+"""The share form's files step: the files attached so far, each with its title and
+language (a document) or its text for those who cannot see it (an image), which can be
+changed or removed; and one more file to attach. What was typed for a file is matched to
+it by the file itself, never by an id the page sent back."""
+
+import re
+
+from django.conf import settings
+from django.forms import BaseModelFormSet, modelformset_factory
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from portal import limits
+
+from ..forms import AttachForm, DocumentForm
+from ..models import Document
+
+PREFIX = "files"
+TEXTS = ["title", "language", "alt_text"]
+
+
+class Attached(BaseModelFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].label = gettext_lazy("Remove this file")
+
+
+AttachedFiles = modelformset_factory(
+    Document, form=DocumentForm, formset=Attached, fields=TEXTS, extra=0, can_delete=True
+)
+
+
+def forms(draft, sent=None):
+    """The step's forms: the attached files, checked, with what `sent` holds for them
+    (else what is stored: what is missing shows), and one more file."""
+    documents = list(draft.documents())
+    return {
+        "files": AttachedFiles(
+            data_for(documents, sent or {}), queryset=draft.documents(), prefix=PREFIX
+        ),
+        "new": AttachForm(prefix="new", initial={"language": get_language()}),
+        "room": settings.SHARE_MAX_FILES - len(documents),
+        "max_files": settings.SHARE_MAX_FILES,
+    }
+
+
+def data_for(documents, sent):
+    """The attached files' form data: what `sent` holds for each, else what is stored."""
+    index = {
+        sent[name]: name.split("-")[1] for name in sent if re.fullmatch(rf"{PREFIX}-\d+-id", name)
+    }
+    data = {f"{PREFIX}-TOTAL_FORMS": len(documents), f"{PREFIX}-INITIAL_FORMS": len(documents)}
+    for number, document in enumerate(documents):
+        was = index.get(str(document.pk))
+        for field in TEXTS:
+            default = getattr(document, field)
+            data[f"{PREFIX}-{number}-{field}"] = (
+                sent.get(f"{PREFIX}-{was}-{field}", default) if was else default
+            )
+        data[f"{PREFIX}-{number}-id"] = document.pk
+        if was and sent.get(f"{PREFIX}-{was}-DELETE"):
+            data[f"{PREFIX}-{number}-DELETE"] = "on"
+    return data
+
+
+def take(request, draft):
+    """Keep what was typed for the attached files (each file's valid part), remove the
+    ones ticked, and attach one more: (the step's forms afresh, whether one was)."""
+    for form in forms(draft, sent=request.POST)["files"]:
+        if form.is_valid() and form.cleaned_data.get("DELETE"):
+            form.instance.delete()
+        elif form.is_valid() and form.has_changed():
+            form.save()
+    new = AttachForm(request.POST, request.FILES, prefix="new", instance=Document(draft=draft.key))
+    if new.is_valid() and new.has_file() and room_for(request, new, draft):
+        new.save()
+        return forms(draft, sent=request.POST), True
+    return {**forms(draft, sent=request.POST), "new": new}, False  # what was typed
+
+
+def room_for(request, new, draft):
+    """Whether the draft may have one more file; if not, the form says why."""
+    if draft.documents().count() >= settings.SHARE_MAX_FILES:
+        new.add_error(
+            "file",
+            _("You can attach at most %(count)s files. Remove one to attach another.")
+            % {"count": settings.SHARE_MAX_FILES},
+        )
+        return False
+    keys = [limits.key("attach", limits.address(request))]
+    if not limits.take(keys, settings.SHARE_MAX_FILES * settings.SHARE_RATE_LIMIT, 3600):
+        new.add_error(
+            "file", _("You have attached many files in the last hour. Attach this one later.")
+        )
+        return False
+    return True
+
+
+def valid(step):
+    return step["files"].is_valid() and not step["new"].errors
