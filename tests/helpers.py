@@ -35,6 +35,13 @@ FRENCH_ANSWERS = {
 SHARE_STEPS = ["share/", "share/story/", "share/doing/", "share/files/", "share/you/"]
 
 
+def share_steps(post, answers, language="fr", send=True):
+    """Share an initiative through a server: `post(path, data)` sends a request and
+    gives the answer's status. Every step, then (to `send`) "Send": their statuses."""
+    paths = [*SHARE_STEPS, "share/check/"] if send else SHARE_STEPS
+    return [post(f"/{language}/{path}", {**answers, "go": "next"}) for path in paths]
+
+
 def send_share(client, answers, language="fr", files=(), send=True, **request):
     """Share an initiative as a person does: every step in turn (each takes its own
     fields of `answers`), each of `files` (new-file fields without "new-") attached on

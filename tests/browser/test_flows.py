@@ -67,41 +67,70 @@ def tab_to(page, element_id, limit=150):
     raise AssertionError(f"#{element_id} cannot be reached with Tab")
 
 
-def test_sharing_with_the_keyboard_alone_including_a_mistake(site, browser):
-    page = new_page(browser, javascript=False)
-    page.goto(f"{site}/fr/share/?domain=hr-policy")
-    answers = {
-        "id_title": "Accueil en langage clair",
-        "id_summary": "Le personnel d'accueil apprend à parler simplement.",
-        "id_municipality_name": "Eupen",
-        "id_name": "Marie Dupont",
-        "id_email": "marie(at)example.org",
-    }
+def type_into(page, answers):
     for ident, text in answers.items():
         tab_to(page, ident)
         page.keyboard.type(text)
+
+
+def press(page, key="Enter"):
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
+def test_sharing_with_the_keyboard_alone_including_a_mistake(site, browser):
+    page = new_page(browser, javascript=False)
+    page.goto(f"{site}/fr/share/?domain=hr-policy")
+    type_into(page, {"id_title": "Accueil en langage clair",
+                     "id_summary": "Le personnel d'accueil apprend à parler simplement."})  # fmt: skip
+    tab_to(page, "id_municipality")
+    page.keyboard.press("End")  # the last choice: not in the list
+    type_into(page, {"id_municipality_name": "Eupen"})
     tab_to(page, "id_municipality_country")
     page.keyboard.press("ArrowDown")  # Belgium, the first country
-    for ident in ("id_reach_0", "id_recurrence_0", "id_consent"):
+    tab_to(page, "id_municipality_name")
+    press(page)  # Enter in a text field sends the step
+    assert page.url.endswith("/fr/share/story/")
+    page.go_back()  # the browser's back button: what was typed is there
+    assert page.input_value("#id_municipality_name") == "Eupen"
+    page.go_forward()
+    for ident in ("id_reach_0", "id_recurrence_0"):
         tab_to(page, ident)
         page.keyboard.press("Space")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")  # on the consent box: sends the form
+    press(page)
+    assert page.url.endswith("/fr/share/doing/")
+    type_into(page, {"id_resources": "Deux formateurs"})
+    tab_to(page, "id_period")
+    press(page)
+    assert page.url.endswith("/fr/share/files/")
+    tab_to(page, "id_new-title")
+    press(page)  # nothing to attach: the same step, shown afresh
+    tab_to(page, "continue")
+    press(page)
+    type_into(page, {"id_name": "Marie Dupont", "id_email": "marie(at)example.org"})
+    tab_to(page, "id_consent")
+    page.keyboard.press("Space")
+    press(page)  # Enter on the consent box: sends the step
     summary = page.locator(".error-summary")
     assert page.evaluate("document.activeElement.className") == "error-summary"
     assert "adresse" in summary.inner_text().lower()
-    assert page.input_value("#id_title") == "Accueil en langage clair"  # nothing lost
+    assert page.input_value("#id_name") == "Marie Dupont"  # nothing lost
     page.keyboard.press("Tab")  # the summary's first link: the e-mail address
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "id_email"
     page.keyboard.press("Control+A")
     page.keyboard.type("marie@example.org")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    assert "/fr/share/sent/" in page.url, page.locator(".error-summary").inner_text()
+    press(page)
+    assert "/fr/share/check/" in page.url, page.url
+    assert "Eupen" in page.locator("main").inner_text() and not Submission.objects.exists()
+    tab_to(page, "send")
+    press(page)
+    assert "/fr/share/sent/" in page.url
     submission = Submission.objects.select_related("practice").get()
     assert submission.practice.title_fr == "Accueil en langage clair"
+    assert submission.practice.resources_fr == "Deux formateurs"
     assert submission.practice.status == Status.SUBMITTED
+    assert submission.municipality_name == "Eupen"
     page.context.close()
 
 

@@ -131,8 +131,8 @@ def test_a_file_is_kept_at_once_and_its_missing_text_asked_for(client, catalogue
         assert "Say what the image shows" in page and "Image 1 · PNG" in page
         refused = client.post("/en/share/files/", {"go": "next"})
     assert refused.status_code == 400
-    fixed = client.post("/fr/share/files/", {"files-0-id": image.pk,
-                                             "files-0-alt_text": "Le guichet", "go": "next"})  # fmt: skip
+    text = {"files-0-id": image.pk, "files-0-alt_text": "Le guichet", "go": "next"}
+    fixed = client.post("/fr/share/files/", text)
     assert fixed.status_code == 302 and Document.objects.get(practice=None).alt_text == "Le guichet"
 
 
