@@ -1,7 +1,8 @@
 -- wrk's side of the load test (bench/load.py writes the plan this reads and runs wrk).
 -- Each request is drawn at random from the plan's list, which holds every page in
--- proportion to the mix; "POST" stands for a submission of the share form, each with a
--- title of its own ("<run> <thread>-<number>") so that bench/load.py can find every one.
+-- proportion to the mix; "POST" stands for a submission: "Send" on the share form's last
+-- page, each in a session of its own whose draft is filled in (plan.drafts, made by
+-- bench/load.py), so that each is a new initiative. Thread n takes drafts n, n + T, ...
 
 local threads = {}
 
@@ -36,8 +37,13 @@ function request()
   local path = plan.requests[math.random(#plan.requests)]
   if path == "POST" then
     posted = posted + 1
-    local body = plan.body_before .. id .. "-" .. posted .. plan.body_after
-    return wrk.format("POST", plan.share, plan.post_headers, body)
+    local draft = plan.drafts[(posted - 1) * plan.threads + id]
+    local headers = {}
+    for name, value in pairs(plan.post_headers) do
+      headers[name] = value
+    end
+    headers["Cookie"] = plan.cookie .. "; sessionid=" .. draft
+    return wrk.format("POST", plan.share, headers, plan.body)
   end
   return wrk.format("GET", path, plan.get_headers)
 end

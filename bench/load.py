@@ -41,6 +41,7 @@ from tests.servers import smtp_sink, spare_port
 PORT = 8150  # the first app server's; the next ones count up
 SECRET_KEY = "load-test-only-" + uuid.uuid4().hex  # one for every app server
 TITLE = "Lasttest "  # the submissions' titles start so
+SUBMISSIONS_PER_SECOND = 200  # at most: about ten times what a run sends
 PROXY = {"X-Forwarded-Proto": "https"}  # as the TLS proxy in front says (BEHIND_TLS_PROXY)
 
 
@@ -257,6 +258,16 @@ def delivered(args, since, sink, within=300):
     return (*counts, len(received), len(set(received)))
 
 
+def share_drafts(args, title, seconds):
+    """Sessions with a share form filled in up to "Send", titled `title` and a number:
+    more than wrk can send in `seconds` (SUBMISSIONS_PER_SECOND)."""
+    count = max(seconds, 1) * SUBMISSIONS_PER_SECOND
+    command = [sys.executable, "manage.py", "share_drafts", str(count), title]
+    env = {**server_env(args, PORT), "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    output = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return output.stdout.split()
+
+
 def csrf():
     """A CSRF token and its cookie from the share form, for every submission of the run."""
     status, headers, body = fetch("/nl/share/")
@@ -283,9 +294,11 @@ def run(args, stack):
     since = datetime.now(UTC)
     servers = [start_server(args, port) for port in ports] + [start_worker(args)]
     try:
-        token = csrf()
-        mix_plan, requests, compared = plan(args.postgres_url, PORT, title, *token)
-        warm_plan = plan(args.postgres_url, PORT, f"{title}warm-up ", *token)[0]
+        token, threads = csrf(), len(ports)
+        drafts = share_drafts(args, title, args.seconds)
+        mix_plan, requests, compared = plan(args.postgres_url, PORT, threads, drafts, *token)
+        warm_drafts = share_drafts(args, f"{title}warm-up ", args.warmup)
+        warm_plan = plan(args.postgres_url, PORT, threads, warm_drafts, *token)[0]
         check_pages(requests)
         cache.flushdb()  # as just after a practice is published
         log(f"wrk: {args.connections} connections for {args.warmup} + {args.seconds} s")

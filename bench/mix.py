@@ -21,9 +21,7 @@ FEATURED = 0.4  # of the practice pages asked, the share that is the newsletter'
 POOLS = {"list": 150, "search": 100, "detail": 600, "JSON": 50}  # addresses of each kind
 PLAN_SIZE = 2000  # requests in the plan, drawn from at random
 COUNTRIES = ("BE", "NL", "LU", "FR", "DE", "SE")
-TITLE = "@@"  # where each submission's own title goes
-ANSWERS = {  # a Dutch submission; every field the form has
-    "title": TITLE,
+ANSWERS = {  # a Dutch submission; every field the form has (share_drafts adds a title)
     "summary": "Het onthaalpersoneel leert eenvoudig schrijven en spreken.",
     "municipality": "hasselt",
     "domain": "public-services",
@@ -120,18 +118,20 @@ def addresses(rng, vocab):
 
 
 def lua(value):
-    """A Lua literal for an ASCII string, a list or a dict of them."""
+    """A Lua literal for a number, an ASCII string, a list or a dict of them."""
     if isinstance(value, dict):
         return "{" + ", ".join(f"[{lua(key)}] = {lua(item)}" for key, item in value.items()) + "}"
     if isinstance(value, list):
         return "{" + ",\n".join(map(lua, value)) + "}"
-    assert value.isascii(), value
+    assert isinstance(value, int) or value.isascii(), value
     return json.dumps(value)  # an ASCII JSON string is a Lua string too
 
 
-def plan(database_url, port, title, token, cookie):
+def plan(database_url, port, threads, drafts, token, cookie):
     """The plan bench/load.lua reads, its requests, and the list and practice pages to
-    compare cached and uncached."""
+    compare cached and uncached. A submission is the share form's "Send", for one of
+    the sessions whose keys are `drafts` (each filled in up to there: share_drafts),
+    each taken by one of wrk's `threads`."""
     rng = random.Random(2026)
     vocab = vocabulary(database_url)
     pools = addresses(rng, vocab)
@@ -148,22 +148,21 @@ def plan(database_url, port, title, token, cookie):
             else:
                 requests.append(rng.choice(pools[kind]))
     origin = f"https://127.0.0.1:{port}"
-    body = urlencode({**ANSWERS, "csrfmiddlewaretoken": token}, doseq=True)
-    before, after = body.split(urlencode({"": TITLE})[1:])
     text = lua(
         {
             "requests": requests,
-            "share": "/nl/share/",
+            "share": "/nl/share/check/",
+            "drafts": drafts,
+            "threads": threads,
             "get_headers": {"X-Forwarded-Proto": "https"},
             "post_headers": {
                 "X-Forwarded-Proto": "https",
                 "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": cookie,
                 "Origin": origin,
-                "Referer": f"{origin}/nl/share/",
+                "Referer": f"{origin}/nl/share/check/",
             },
-            "body_before": before + urlencode({"": title})[1:],
-            "body_after": after,
+            "cookie": cookie,
+            "body": urlencode({"csrfmiddlewaretoken": token}),
         }
     )
     compared = {kind: rng.sample(pools[kind], len(pools[kind])) for kind in ("list", "detail")}

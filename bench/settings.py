@@ -1,5 +1,5 @@
 """The portal's settings (DEBUG off, see bench.setup_django), plus a page that runs no
-query and the `generate_practices` command (bench/management/)."""
+query and the `generate_practices` and `share_drafts` commands (bench/management/)."""
 
 import warnings
 

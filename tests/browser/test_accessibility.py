@@ -168,6 +168,7 @@ def fill_in_share(page, site, language):
     page.fill("#id_title", "Accueil en langage clair")
     page.fill("#id_summary", "Le personnel d'accueil apprend à parler simplement.")
     page.select_option("#id_municipality", "hasselt")
+    page.check("#id_domain_0")  # the step sent empty before is shown as it was sent
     for button in ("next", "next"):  # the story lacks its ratings at first
         with page.expect_navigation():
             page.click(f"button[value={button}]")

@@ -81,8 +81,8 @@ def press(page, key="Enter"):
 def test_sharing_with_the_keyboard_alone_including_a_mistake(site, browser):
     page = new_page(browser, javascript=False)
     page.goto(f"{site}/fr/share/?domain=hr-policy")
-    type_into(page, {"id_title": "Accueil en langage clair",
-                     "id_summary": "Le personnel d'accueil apprend à parler simplement."})  # fmt: skip
+    summary = "Le personnel d'accueil apprend à parler simplement."
+    type_into(page, {"id_title": "Accueil en langage clair", "id_summary": summary})
     tab_to(page, "id_municipality")
     page.keyboard.press("End")  # the last choice: not in the list
     type_into(page, {"id_municipality_name": "Eupen"})
@@ -111,9 +111,8 @@ def test_sharing_with_the_keyboard_alone_including_a_mistake(site, browser):
     tab_to(page, "id_consent")
     page.keyboard.press("Space")
     press(page)  # Enter on the consent box: sends the step
-    summary = page.locator(".error-summary")
     assert page.evaluate("document.activeElement.className") == "error-summary"
-    assert "adresse" in summary.inner_text().lower()
+    assert "adresse" in page.locator(".error-summary").inner_text().lower()
     assert page.input_value("#id_name") == "Marie Dupont"  # nothing lost
     page.keyboard.press("Tab")  # the summary's first link: the e-mail address
     page.keyboard.press("Enter")

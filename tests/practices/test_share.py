@@ -232,3 +232,20 @@ def test_behind_the_proxy_the_limit_counts_each_client(client, catalogue, settin
     settings.TRUST_X_FORWARDED_FOR = True
     assert share_from("spoofed, 192.0.2.2") == 302
     assert share_from("192.0.2.2") == 429
+
+
+def test_a_municipality_not_in_the_list_stays_so_when_changes_are_asked(
+    client, catalogue, editor, mailoutbox
+):
+    eupen = {"municipality": "not-listed", "municipality_name": "Eupen",
+             "municipality_country": "BE"}  # fmt: skip
+    send_share(client, {**FRENCH_ANSWERS, **eupen})
+    submission = Submission.objects.get()
+    moderation.request_changes(submission.practice, by=editor, note="Une date, svp.")
+    link = status_link(mailoutbox[0])
+    page = client.get(link).content.decode()
+    assert '<option value="not-listed" selected>' in page and 'value="Eupen"' in page
+    response = client.post(link, {**FRENCH_ANSWERS, **eupen, "period": "2019"})
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert submission.municipality_name == "Eupen" and submission.practice.municipality is None
