@@ -8,6 +8,7 @@ copy of the project, and fails when that would change the set of messages.
 
 import ast
 import gettext
+import re
 import shutil
 import subprocess
 import sys
@@ -59,10 +60,14 @@ def messages(path):
 
 
 def untranslated(path):
+    """Entries fuzzy, empty, or without every plural form the language has."""
+    forms = int(re.search(r"nplurals=(\d+)", path.read_text())[1])
     return [
         msgid
         for flags, msgid, strings in read_po(path)
-        if "fuzzy" in flags or not all(strings.values())
+        if "fuzzy" in flags
+        or not all(strings.values())
+        or ("msgstr" not in strings and len(strings) != forms)
     ]
 
 
