@@ -292,6 +292,13 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
             )
             % {"count": count},
         )
+        self.message_user(
+            request,
+            _(
+                "Documents and images stay with their practice: remove those that hold "
+                "personal data on the practice's page."
+            ),
+        )
 
 
 @admin.register(Recommendation)

@@ -73,10 +73,12 @@ def test_preview_shows_an_unpublished_practice_to_editors_only(client, editor_cl
 
 
 def test_erasing_personal_data_keeps_the_practice(editor_client, submission, mailoutbox):
-    editor_client.post(
+    answer = editor_client.post(
         "/admin/practices/practice/",
         {"action": "erase_personal_data", "_selected_action": [submission.practice_id]},
+        follow=True,
     )
+    assert "Documenten en afbeeldingen blijven bij hun voorbeeld" in answer.content.decode()
     erased = Submission.objects.get(pk=submission.pk)
     assert (erased.name, erased.email, erased.role, erased.organisation) == ("", "", "", "")
     assert erased.token != submission.token
