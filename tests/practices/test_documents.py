@@ -93,17 +93,18 @@ HTML = b"<!DOCTYPE html><script>alert(1)</script>"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 
-@pytest.mark.parametrize(
-    ("content", "name", "says"),
-    [
-        (SCRIPT, "report.pdf", "cannot be attached"),
-        (HTML, "photo.png", "cannot be attached"),
-        (SVG, "logo.svg", "cannot be attached"),
-        (package(("notes.txt", "x")), "archive.zip", "cannot be attached"),
-        (huge_png(), "huge.png", "too many pixels"),
-        (truncated_jpeg(), "cut.jpg", "could not be read"),
-    ],
-)
+# Files that are not what they say, or cannot be taken: (content, name, the message).
+REFUSED = [
+    (SCRIPT, "report.pdf", "cannot be attached"),
+    (HTML, "photo.png", "cannot be attached"),
+    (SVG, "logo.svg", "cannot be attached"),
+    (package(("notes.txt", "x")), "archive.zip", "cannot be attached"),
+    (huge_png(), "huge.png", "too many pixels"),
+    (truncated_jpeg(), "cut.jpg", "could not be read"),
+]
+
+
+@pytest.mark.parametrize(("content", "name", "says"), REFUSED)
 def test_files_that_are_not_what_they_say_are_refused(make_practice, content, name, says):
     form = form_for(make_practice(), content, name=name)
     assert not form.is_valid() and says in str(form.errors["file"])
