@@ -4,6 +4,7 @@ e-mail, once, and never shows the contact's address; bad input is explained and 
 import re
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from portal.models import Email
@@ -58,6 +59,7 @@ def test_the_contact_is_shown_and_written_to_once(client, practice, mailoutbox):
     assert "Responsable diversité" in sent and "marie@example.org" not in sent
     [mail] = mailoutbox
     assert mail.to == ["marie@example.org"] and mail.reply_to == ["anna.berg@lidkoping.se"]
+    assert mail.from_email == settings.DEFAULT_FROM_EMAIL  # never the sender's own domain
     assert FRENCH_ANSWERS["title"] in mail.subject and "Vos formateurs" in mail.subject
     assert "Anna Berg" in mail.body and "Lidköpings kommun" in mail.body
     assert MESSAGE["message"] in mail.body and "anna.berg@lidkoping.se" in mail.body
