@@ -91,7 +91,6 @@ def share(request, slug=STEPS[0].slug):
 
 def parts(form, draft):
     """The check page's parts, one a step: (step, its address, [(question, answer)])."""
-    form.is_valid()
     answers = {
         step.slug: [(field.label, shown(field)) for field in fields]
         for step, fields in form.sections()
@@ -135,25 +134,27 @@ def check(request):
     draft = Draft(request.session)
     if draft.sent_as:
         return redirect("practices:share-sent", reference=draft.sent_as)
-    for step in STEPS:
-        form = step.form(draft.answers(step)) if step.form else None
-        if not draft.has(step) or (form and not form.is_valid()):
-            return redirect(step_url(step))
-    if not attaching.valid(attaching.forms(draft)):
-        return redirect(step_url(STEP["files"]))
+    if not draft.answers():
+        return redirect(step_url(STEPS[0]))
     data = draft.answers()
     data.setlist("form_key", [draft.key])
     data.setlist("website", [request.POST.get("website", "")])  # the trap, here too
     form = ShareForm(data)
-    context = {"form": form, "parts": parts(form, draft)}
-    if request.method == "GET" or not form.is_valid():
+    form.is_valid()
+    for step in STEPS:  # the first one not answered or to correct
+        if not draft.has(step) or any(name in form.errors for name in step.fields):
+            return redirect(step_url(step))
+    if not attaching.valid(attaching.forms(draft)):
+        return redirect(step_url(STEP["files"]))
+    if request.method == "GET" or form.errors:
+        context = {"form": form, "parts": parts(form, draft)}
         code = 200 if request.method == "GET" else 400
         return render(request, "practices/share_check.html", context, status=code)
     if earlier := sharing.already_shared(form.cleaned_data):
         return confirmation(draft, earlier)  # sent again: the same answer, nothing counted
     keys = rate_keys(request)
     if not limits.take(keys, settings.SHARE_RATE_LIMIT, settings.SHARE_RATE_WINDOW):
-        context["limited"] = True
+        context = {"form": form, "parts": parts(form, draft), "limited": True}
         return render(request, "practices/share_check.html", context, status=429)
     with transaction.atomic():  # the submission, its files and its e-mails, or nothing
         submission, new = sharing.share(form.cleaned_data, get_language())
