@@ -35,9 +35,12 @@ function request()
     return wrk.format("GET", "/nl/", plan.get_headers)
   end
   local path = plan.requests[math.random(#plan.requests)]
+  local draft = plan.drafts[posted * plan.threads + id]
+  if path == "POST" and draft == nil then
+    path = "/nl/" -- every draft made for the run is sent: a reader instead
+  end
   if path == "POST" then
     posted = posted + 1
-    local draft = plan.drafts[(posted - 1) * plan.threads + id]
     local headers = {}
     for name, value in pairs(plan.post_headers) do
       headers[name] = value

@@ -72,6 +72,7 @@ class RefuseLargeBodies:
         return self.get_response(request)
 
     def process_view(self, request, view, _args, _kwargs):
+        # Before any middleware that reads the body (CSRF does): keep it above them.
         length = request.META.get("CONTENT_LENGTH") or "0"
         if length.isdecimal() and int(length) > (limit := self.limit(request, view)):
             return render(request, "413.html", {"limit": limit}, status=413)

@@ -8,12 +8,15 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.forms import ModelMultipleChoiceField, MultipleChoiceField
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import get_language
 
 from .models import Document
 
 SESSION_KEY = "share"
+MANY = (MultipleChoiceField, ModelMultipleChoiceField)  # fields that take several values
 
 
 class Draft:
@@ -23,10 +26,7 @@ class Draft:
 
     @property
     def key(self):
-        """The draft's key, made when it is first asked for."""
-        if "key" not in self.state:
-            self.state["key"] = str(uuid.uuid4())
-            self.save()
+        """The draft's key (its one-time key too), made with its first step kept."""
         return self.state["key"]
 
     def has(self, step):
@@ -38,15 +38,37 @@ class Draft:
         kept = [answers.get(step.slug, {})] if step else answers.values()
         return MultiValueDict({name: values for step in kept for name, values in step.items()})
 
-    def keep(self, step, data):
-        """Keep what the step's fields received (`data`, a POST), valid or not. After a
-        form was sent, a step sent again starts a new one."""
-        if self.sent_as:
-            self.state = {}
-        self.key  # noqa: B018 (made now: the answers belong to a form)
-        received = {name: data.getlist(name) for name in step.fields if name in data}
+    def keep(self, step, data, checked=True):
+        """Keep what the step's fields received (`data`, a POST), valid or not, each
+        value cut to its field's size; `checked`: the step was sent to go on, so its
+        mistakes are shown when it is shown again. After a form was sent, a step sent
+        again starts a new one, in the language of the page."""
+        if self.sent_as or not self.state:
+            self.state = {"key": str(uuid.uuid4()), "language": get_language()}
+        fields = step.form.base_fields if step.form else {}
+        received = {name: kept(fields[name], data.getlist(name)) for name in fields if name in data}
         self.state.setdefault("answers", {})[step.slug] = received
+        checked_steps = set(self.state.get("checked", [])) - {step.slug}
+        self.state["checked"] = sorted(checked_steps | ({step.slug} if checked else set()))
+        self.documents().update(kept_at=timezone.now())  # still being written
         self.save()
+
+    def checked(self, step):
+        return step.slug in self.state.get("checked", [])
+
+    def initial(self, step):
+        """What the step received, as a form's initial values (shown, not checked)."""
+        fields = step.form.base_fields
+        return {
+            name: values if isinstance(fields[name], MANY) else values[-1]
+            for name, values in self.answers(step).lists()
+            if any(values)
+        }
+
+    @property
+    def language(self):
+        """The language the form was begun in: its texts are written in it."""
+        return self.state.get("language", get_language())
 
     def documents(self):
         """The files attached to the draft, in the order they were attached."""
@@ -68,11 +90,20 @@ class Draft:
         self.session[SESSION_KEY] = self.state
 
 
+def kept(field, values):
+    """What is kept of the values sent for a field: one, unless it takes several, each
+    at most one character longer than the field takes (so that it says so)."""
+    longest = (getattr(field, "max_length", None) or 200) + 1
+    if not isinstance(field, MANY):
+        values = values[-1:]
+    return [value[:longest] for value in values[:200]]
+
+
 def forget_unsent(now=None):
     """Delete the files of drafts never sent, once their session has expired: the
     number of files deleted."""
     before = (now or timezone.now()) - timedelta(seconds=settings.SESSION_COOKIE_AGE)
-    unsent = Document.objects.filter(practice=None, added_at__lt=before)
+    unsent = Document.objects.filter(practice=None, kept_at__lt=before)
     for document in unsent:
         document.delete()
     return len(unsent)

@@ -32,7 +32,7 @@ from .models import (
     validate_web_links,
 )
 
-NOT_LISTED = "not-listed"
+NOT_LISTED, NOT_LISTED_LABEL = "not-listed", _("Not in the list")
 
 
 def tags(label, model):
@@ -60,7 +60,7 @@ def rating(label, help_text, levels):
 class NotListedLast(ModelChoiceIterator):
     def __iter__(self):
         yield from super().__iter__()
-        yield (NOT_LISTED, _("Not in the list"))
+        yield (NOT_LISTED, NOT_LISTED_LABEL)
 
     def __len__(self):
         return super().__len__() + 1
@@ -275,6 +275,8 @@ class ShareForm(InitiativeStep, StoryStep, DoingStep, AboutYouStep):
 def shown(field):
     """A valid field's answer as a person reads it ("" for none)."""
     value = field.form.cleaned_data.get(field.name)
+    if field.data == NOT_LISTED:
+        return str(NOT_LISTED_LABEL)
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if value in (None, "") or isinstance(value, models.Model):
@@ -340,9 +342,10 @@ class DocumentForm(forms.ModelForm):
                     "alt_text", _("Say what the image shows, for those who cannot see it.")
                 )
         else:
-            for field in ("title", "language"):
-                if not cleaned.get(field):
-                    self.add_error(field, _("A document needs its title and language."))
+            if not cleaned.get("title"):
+                self.add_error("title", _("Give the document a title."))
+            if not cleaned.get("language"):
+                self.add_error("language", _("Choose the language the document is written in."))
         return cleaned
 
     def save(self, commit=True):
@@ -360,6 +363,7 @@ class AttachForm(DocumentForm):
     its file's name until one is written."""
 
     asks_texts = False
+    key = forms.UUIDField(required=False, widget=forms.HiddenInput)  # one a page shown
 
     class Meta(DocumentForm.Meta):
         fields = ["file", "title", "language", "alt_text"]
@@ -387,6 +391,10 @@ class AttachForm(DocumentForm):
 
     def has_file(self):
         return hasattr(self, "checked")
+
+    def save(self, commit=True):
+        self.instance.attach_key = self.cleaned_data.get("key")
+        return super().save(commit)
 
 
 def title_from(name):

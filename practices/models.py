@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
@@ -414,9 +416,12 @@ class Document(models.Model):
         null=True,
     )  # fmt: skip
     # A file attached on the share form before it is sent: the form's one-time key
-    # (practices.drafts). Sending it gives the file its practice.
+    # (practices.drafts), when the form was last sent a step (unsent files are deleted
+    # once that is older than a session), and the key of the page that attached it (a
+    # page sent twice attaches its file once). Sending the form gives it its practice.
     draft = models.UUIDField(null=True, editable=False, db_index=True)
-    added_at = models.DateTimeField(default=timezone.now, editable=False)
+    kept_at = models.DateTimeField(default=timezone.now, editable=False)
+    attach_key = models.UUIDField(null=True, unique=True, editable=False)
     file = models.FileField(_("file"), upload_to=stored_name, max_length=200)
     thumbnail = models.FileField(
         upload_to=thumbnail_name, max_length=200, blank=True, editable=False
@@ -457,14 +462,6 @@ class Document(models.Model):
     def get_absolute_url(self):
         return reverse("practices:document", args=[self.practice.slug, self.pk])
 
-    def delete(self, *args, **kwargs):
-        """Delete it, and its stored files once that is committed."""
-        self.practice_changed()
-        stored = [(kept.storage, kept.name) for kept in (self.file, self.thumbnail) if kept]
-        deleted = super().delete(*args, **kwargs)
-        transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])
-        return deleted
-
     def practice_changed(self):
         """Its practice counts as changed: a published one's page is made afresh (its
         last change is part of the catalogue's version, portal.version)."""
@@ -492,6 +489,15 @@ class Document(models.Model):
 
     def download_name(self):
         return f"{slugify(self.title or self.alt_text)[:80] or 'document'}.{self.extension}"
+
+
+@receiver(post_delete, sender=Document)
+def forget_files(sender, instance, **kwargs):
+    """A deleted document's practice changed, and its stored files go once the deletion
+    is committed (however it was deleted: alone, with its practice, in a queryset)."""
+    instance.practice_changed()
+    stored = [(kept.storage, kept.name) for kept in (instance.file, instance.thumbnail) if kept]
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])
 
 
 class StatusChange(models.Model):

@@ -79,8 +79,13 @@ def problems(forms):
         found += [("", "", error) for error in getattr(one, "non_form_errors", list)()]
         for part in getattr(one, "forms", [one]):
             found += [("", "", error) for error in part.non_field_errors()]
+            name = getattr(part, "summary_name", "")  # which of several: "Image 2"
             found += [
-                (field.id_for_label or f"{field.auto_id}_0", field.label, " ".join(field.errors))
+                (
+                    field.id_for_label or f"{field.auto_id}_0",
+                    f"{name} · {field.label}" if name else field.label,
+                    " ".join(field.errors),
+                )
                 for field in part
                 if field.errors
             ]

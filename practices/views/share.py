@@ -10,8 +10,8 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from portal import limits
@@ -75,35 +75,41 @@ def share(request, slug=STEPS[0].slug):
         raise Http404
     draft = Draft(request.session)
     if request.method == "GET":
-        if draft.has(step):
+        if draft.checked(step):
             form = step.form(draft.answers(step))  # what was written, and what to correct
         else:
-            form = step.form(initial=initial(request))
+            form = step.form(initial={**initial(request), **draft.initial(step)})
         return render_step(request, step, {"form": form})
-    draft.keep(step, request.POST)
-    form = step.form(request.POST)
-    if request.POST.get("go") == "back":
+    back = request.POST.get("go") == "back"
+    draft.keep(step, request.POST, checked=not back)
+    if back:
         return redirect(previous_url(step))
+    form = step.form(request.POST)
     if form.is_valid():
         return redirect(next_url(step, draft))
     return render_step(request, step, {"form": form}, status=400)
 
 
 def parts(form, draft):
-    """The check page's parts, one a step: (step, its address, [(question, answer)])."""
+    """The check page's parts, one a step: (step, its address, [(question, answer,
+    the answer's language if it is not the page's)])."""
     answers = {
-        step.slug: [(field.label, shown(field)) for field in fields]
+        step.slug: [(field.label, shown(field), "") for field in fields]
         for step, fields in form.sections()
     }
     answers["files"] = [
-        (document.kind_name(), document.described()) for document in draft.documents()
+        (document.kind_name(), document.described(), document.language)
+        for document in draft.documents()
     ]
     return [(step, step_url(step), answers[step.slug]) for step in STEPS]
 
 
 def initial(request):
-    domain = Domain.objects.filter(slug=request.GET.get("domain", "")).first()
-    return {"domain": domain.slug if domain else None}
+    """A domain the form was called from (a domain's page links to it)."""
+    if not (slug := request.GET.get("domain")):
+        return {}
+    domain = Domain.objects.filter(slug=slug).first()
+    return {"domain": domain.slug} if domain else {}
 
 
 @takes_files(1)
@@ -157,7 +163,7 @@ def check(request):
         context = {"form": form, "parts": parts(form, draft), "limited": True}
         return render(request, "practices/share_check.html", context, status=429)
     with transaction.atomic():  # the submission, its files and its e-mails, or nothing
-        submission, new = sharing.share(form.cleaned_data, get_language())
+        submission, new = sharing.share(form.cleaned_data, draft.language)
         if new:
             notifications.tell_submitter(request, "submission_received", submission)
             notifications.tell_editors(request, "submission_new", submission)

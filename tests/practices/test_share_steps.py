@@ -79,7 +79,7 @@ def test_the_check_page_shows_every_answer_with_a_link_to_change_it(client, cata
         assert f'<a href="{link}">Change <span class="visually-hidden">' in page
     assert "<dt>Name of your initiative</dt><dd>Accueil en langage clair</dd>" in page
     assert "<dd>Hasselt</dd>" in page and "<dd>Clear language, Low literacy</dd>" in page
-    assert "<dd>Visie · PDF, " in page and "<dd>marie@example.org</dd>" in page
+    assert '<dd lang="nl">Visie · PDF, ' in page and "<dd>marie@example.org</dd>" in page
     assert "Not answered" in page  # the questions left empty
     assert not Submission.objects.exists()  # nothing is sent before "Send"
 
@@ -204,3 +204,78 @@ def test_files_of_forms_never_sent_are_deleted_after_the_session(
         document.file.name
     )
     call_command("forget_unsent_files")  # the command runs (nothing left)
+
+
+def test_an_incomplete_file_can_be_removed(client, catalogue):
+    attach(client, png())  # its text is missing
+    image = Document.objects.get(practice=None)
+    data = {"files-0-id": image.pk, "files-0-DELETE": "on", "go": "next"}
+    assert client.post("/fr/share/files/", data)["Location"] == "/fr/share/you/"
+    assert not Document.objects.filter(practice=None).exists()
+
+
+def test_each_field_typed_right_for_a_file_is_kept(client, catalogue):
+    attach(client, pdf(title="Visie"))
+    document = Document.objects.get(practice=None)
+    typed = {"files-0-id": document.pk, "files-0-title": "", "files-0-language": "de"}
+    with translation.override("en"):
+        response = attach(client, pdf("tweede.pdf"), "en", **typed)  # attached: shown afresh
+        assert response.status_code == 302
+        page = client.get("/en/share/files/").content.decode()
+    document.refresh_from_db()
+    assert (document.title, document.language) == ("Visie", "de")  # the empty title is not
+    assert "Document 2 · Title" not in page and Document.objects.filter(practice=None).count() == 2
+    with translation.override("en"):
+        wrong = client.post("/en/share/files/", {**typed, "go": "next"}).content.decode()
+    assert "Document 1 · Title: Give the document a title." in wrong
+
+
+def test_the_same_attach_page_sent_twice_attaches_once(client, catalogue):
+    key = "7d2c1a52-3f4e-4b8a-9a6d-0b5e2f6c1d11"
+    for _click in range(2):
+        assert attach(client, pdf(), **{"new-key": key}).status_code == 302
+    assert Document.objects.filter(practice=None).count() == 1
+
+
+def test_texts_are_stored_in_the_language_the_form_was_begun_in(client, catalogue):
+    send_share(client, FRENCH_ANSWERS, "fr", send=False)
+    assert client.post("/en/share/check/").status_code == 302  # switched to English to send
+    practice = Submission.objects.get().practice
+    assert practice.language == "fr" and practice.title_fr == FRENCH_ANSWERS["title"]
+    assert not practice.title_en
+
+
+def test_back_shows_a_step_without_asking_for_what_is_missing(client, catalogue):
+    client.post("/fr/share/story/", {"what": "Des ateliers", "go": "back"})
+    page = client.get("/fr/share/story/").content.decode()
+    assert "Des ateliers" in page and "error-summary" not in page
+    client.post("/fr/share/", {"title": "Accueil", "go": "back"})
+    first = client.get("/fr/share/?domain=hr-policy").content.decode()
+    assert (
+        'value="Accueil"' in first
+        and 'value="hr-policy" id="id_domain_0" required checked' in first
+    )
+
+
+def test_a_step_keeps_at_most_what_its_fields_take(client, catalogue):
+    client.post("/fr/share/story/", {"what": "x" * 800_000, "reach": ["1"] * 500, "go": "next"})
+    session = client.session["share"]["answers"]["story"]
+    assert len(session["what"][0]) == 4001 and session["reach"] == ["1"]
+
+
+def test_files_of_a_form_still_being_written_are_kept(client, catalogue, settings):
+    attach(client, pdf())
+    later = timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE - 60)
+    Document.objects.filter(practice=None).update(kept_at=timezone.now() - timedelta(days=13))
+    client.post("/fr/share/story/", {"what": "Encore", "go": "back"})  # still writing
+    assert forget_unsent(now=later) == 0 and Document.objects.filter(practice=None).exists()
+
+
+def test_a_municipality_not_in_the_list_is_shown_so(client, catalogue):
+    eupen = {"municipality": "not-listed", "municipality_name": "Eupen",
+             "municipality_country": "BE"}  # fmt: skip
+    send_share(client, {**FRENCH_ANSWERS, **eupen}, "en", send=False)
+    with translation.override("en"):
+        page = client.get("/en/share/check/").content.decode()
+    assert "<dt>Your municipality</dt><dd>Not in the list</dd>" in page
+    assert "<dd>Eupen</dd>" in page
