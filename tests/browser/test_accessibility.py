@@ -10,13 +10,10 @@ import itertools
 import html5lib
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth import get_user_model
-from django.utils import timezone
 
-from practices import moderation
-from practices.models import Alert
 from tests.browser.conftest import new_page, watch
 from tests.conftest import LANGUAGES
+from tests.pages import page_types, private_pages
 from tests.portal.test_languages import english_left, english_sources
 from tests.practices.test_documents import image_bytes
 
@@ -36,45 +33,9 @@ SEEN = """() => ({
 })"""
 
 
-def page_types(site, language, status_token):
-    """One address of each public page type in `language`."""
-    return {
-        "home": f"/{language}/",
-        "practice list, filtered": f"/{language}/practices/?reach=1&domain=hr-policy",
-        "practice list, searched": f"/{language}/practices/?q=taal",
-        "practice": f"/{language}/practices/hasselt-customer-friendly-services/",
-        "domain": f"/{language}/domains/hr-policy/",
-        "municipality": f"/{language}/municipalities/lidkoping/",
-        "recommendation": f"/{language}/recommendations/diversity-in-municipal-hr-policy/",
-        "trainings": f"/{language}/trainings/",
-        "training": f"/{language}/trainings/lidkoping-hospitality-training/",
-        "write to a contact": f"/{language}/practices/hasselt-customer-friendly-services/write/",
-        "message on its way": f"/{language}/trainings/lidkoping-hospitality-training/write/sent/",
-        "share form": f"/{language}/share/?domain=hr-policy",
-        "share status, changes asked": f"/{language}/share/status/{status_token}/",
-        "e-mail alert": f"/{language}/practices/alerts/new/?domain=hr-policy",
-        "e-mail alert asked": f"/{language}/practices/alerts/asked/",
-        "e-mail alert to confirm": f"/{language}/alerts/asked/confirm/",
-        "e-mail alerts": f"/{language}/alerts/confirmed/",
-        "e-mail alert to stop": f"/{language}/alerts/confirmed/stop/",
-        "privacy": f"/{language}/privacy/",
-        "not found": f"/{language}/no-such-page/",
-    }
-
-
 @pytest.fixture
 def status_token(site, make_submission):
-    """A submission the editors asked to change, for its submitter's page; and a
-    confirmed e-mail alert and an unconfirmed one, for their private pages."""
-    submission = make_submission(language="fr")
-    editor = get_user_model().objects.create_user("eda", is_staff=True)
-    moderation.request_changes(submission.practice, by=editor, note="Ajoutez une date.")
-    Alert.objects.create(
-        email="hr@example.be", query="domain=hr-policy", language="fr", token="confirmed",
-        confirmed_at=timezone.now(), covered_until=timezone.now(),
-    )  # fmt: skip
-    Alert.objects.create(email="hr@example.be", language="fr", token="asked")
-    return submission.token
+    return private_pages(make_submission)
 
 
 WIDE, NARROW = {"width": 1280, "height": 900}, {"width": 320, "height": 900}
@@ -209,7 +170,7 @@ def test_every_page_type_passes_the_audit(site, pages, status_token, language):
         if language == AXE_LANGUAGE:
             problems.extend(axe_problems(page, name, checked))
 
-    for name, path in page_types(site, language, status_token).items():
+    for name, path in page_types(language, status_token).items():
         page.goto(site + path)
         check(name)
         problems.extend(reflow_problems(page, name))

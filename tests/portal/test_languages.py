@@ -7,15 +7,13 @@ from html.parser import HTMLParser
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from practices.editors import ensure_editors_group
-from practices.models import Document, Practice
+from practices.models import Practice
 from tests.conftest import LANGUAGES
-from tests.helpers import FRENCH_ANSWERS, SHARE_STEPS, send_share
+from tests.pages import share_pages
 from tests.portal.test_catalogues import catalogue, read_po
 from tests.portal.test_site import public_answers, public_pages, url_in
-from tests.practices.test_documents import image_bytes
 
 ATTRIBUTES_READ_ALOUD = {"aria-label", "title", "alt", "placeholder"}
 BUTTON_INPUTS = {"submit", "button", "reset"}
@@ -100,13 +98,7 @@ def test_no_english_is_left_on_the_share_forms_steps(client, catalogue, language
     """Each step with every message it can show, the files with one to complete, and
     the check page."""
     sources = english_sources(language)
-    image = SimpleUploadedFile("balie.png", image_bytes())
-    client.post(f"/{language}/share/files/", {"go": "attach", "new-file": image})
-    pages = [client.post(f"/{language}/{path}", {"go": "next", "website": "x", "ended_in": "1"})
-             for path in SHARE_STEPS]  # fmt: skip
-    Document.objects.filter(practice=None).delete()  # its text was asked for: enough
-    send_share(client, FRENCH_ANSWERS, language, send=False)
-    pages.append(client.get(f"/{language}/share/check/"))
+    pages = share_pages(client, language)
     for response in pages:
         assert english_left(response.content.decode(), language, sources) == [], response
     assert [response.status_code for response in pages] == [400, 400, 400, 400, 400, 200]
