@@ -1,6 +1,6 @@
 // Optional: apply a filter or sort order as soon as it changes, and give the focus back
 // to the same control on the new page. Without this script the "Show results" and
-// "Sort" buttons do the same, and the filters stay unfolded.
+// "Sort" buttons do the same.
 (function () {
   var key = "portal-browse-focus";
   var form = document.getElementById("browse");
@@ -8,8 +8,9 @@
   var last = sessionStorage.getItem(key);
   sessionStorage.removeItem(key);
   var panel = form.querySelector(".facet-panel");
-  // On a narrow screen the filters start folded, above the results, unless one was just used.
-  if (panel && !last && window.matchMedia("(max-width: 60rem)").matches) panel.open = false;
+  // The filters come folded (the CSS shows them anyway on a wide screen): unfolded on a
+  // wide screen, so that they are announced as open, and after one was just used.
+  if (panel && (last || window.matchMedia("(min-width: 60rem)").matches)) panel.open = true;
   if (last && document.getElementById(last)) document.getElementById(last).focus();
   form.querySelectorAll(".facet input, select").forEach(function (input) {
     input.addEventListener("change", function () {

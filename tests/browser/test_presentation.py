@@ -4,6 +4,8 @@ its address, big enough targets for the keyboard and the finger."""
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.browser.conftest import new_page
 
 PRACTICE = "/en/practices/hasselt-customer-friendly-services/"
@@ -59,3 +61,24 @@ def test_motion_is_off_for_those_who_ask(site, browser):
         )
         page.context.close()
     assert durations["no-preference"] != "0s" and durations["reduce"] == "0s"
+
+
+LAYOUT_SHIFT = """() => new Promise(done => {
+    let total = 0;
+    new PerformanceObserver(list => list.getEntries().forEach(e => { total += e.value; }))
+        .observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => done(total), 300); })"""
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_phone_gets_the_results_and_the_facts_first_without_a_shift(site, browser, javascript):
+    for width, wide in ((375, False), (1280, True)):
+        page = new_page(browser, javascript=javascript, width=width)
+        page.goto(f"{site}/en/practices/")
+        assert page.locator(".facet input").first.is_visible() == wide  # folded on a phone
+        if javascript:  # what only a script could move (and can measure)
+            assert page.evaluate(LAYOUT_SHIFT) < 0.01
+        page.goto(site + PRACTICE)
+        facts, story = (page.locator(s).bounding_box() for s in (".facts", ".practice-body"))
+        assert (facts["y"] < story["y"]) if not wide else (facts["x"] > story["x"])
+        page.context.close()
