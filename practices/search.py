@@ -5,10 +5,12 @@ On PostgreSQL a search is a text-search query in the language's own configuratio
 last word may be the start of a word). Ranking looks only at the newest RANK_LIMIT
 matches, so a common word never ranks an unbounded set.
 
-SQLite has no text search: there a search is a substring match of each word in the
-folded texts (`fold`), shortened by a common plural ending first (`stem`).
+On SQLite a search asks an FTS5 index of the folded texts (`fold`): each word, shortened
+by a common plural ending (`stem`), must start a word of the practice's text. Where
+SQLite lacks FTS5, each word is matched as a substring of the folded texts instead.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -16,6 +18,7 @@ from django.conf import settings
 from django.contrib.postgres.search import Lexeme, SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, TextField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf, Replace
 
 # The PostgreSQL text-search configuration behind each language (created in migration 0002).
@@ -99,9 +102,28 @@ def matching(queryset, text, lang):
         return queryset
     if uses_postgres():
         return queryset.filter(**{f"search_{lang}": query(terms, lang)})
+    if has_fts5():
+        return queryset.filter(pk__in=RawSQL(FTS_MATCH, [fts_query(terms, lang)]))
     for term in terms:
         queryset = queryset.filter(**{f"search_{lang}__contains": stem(fold(term), lang)})
     return queryset
+
+
+# SQLite's full-text index (migration 0020): every word must start a word of the folded
+# document in the language, once stemmed ("medewerkers" → medewerker*).
+FTS_MATCH = "SELECT rowid FROM practices_fts WHERE practices_fts MATCH %s"
+
+
+def fts_query(terms, lang):
+    return " AND ".join(f'search_{lang} : "{stem(fold(term), lang)}"*' for term in terms)
+
+
+@functools.cache
+def has_fts5():
+    """Whether this SQLite has FTS5 (then migration 0020 made the index)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')")
+        return bool(cursor.fetchone()[0])
 
 
 def by_relevance(queryset, text, lang):

@@ -4,6 +4,7 @@ of untranslated practices; on PostgreSQL (text search) and SQLite (folded substr
 import pytest
 from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from practices.models import Status
 from tests.conftest import practice_listing
@@ -102,3 +103,23 @@ def test_odd_searches_give_a_normal_page(client, make_practice, text):
     assert response.status_code == 200
     assert "<h1>" in response.content.decode()
     assert client.get("/api/practices/", {"q": text}).status_code == 200
+
+
+def test_the_index_follows_every_change_of_a_practice(make_practice, django_assert_num_queries):
+    """On SQLite the FTS5 index (kept by triggers), on PostgreSQL the stored vectors."""
+    practice = make_practice(title_nl="Onthaal in klare taal")
+    assert found("klare", "nl") == [practice.slug]
+    practice.title_nl = "Spreekuur voor nieuwkomers"
+    practice.save()
+    assert found("klare", "nl") == [] and found("nieuwkomer", "nl") == [practice.slug]
+    practice.delete()
+    assert found("nieuwkomer", "nl") == []
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own index")
+def test_sqlite_searches_its_full_text_index(make_practice):
+    make_practice(title_nl="Onthaal in klare taal")
+    with CaptureQueriesContext(connection) as queries:
+        assert len(found("klare onth", "nl")) == 1
+    assert any("practices_fts MATCH" in query["sql"] for query in queries.captured_queries)
+    assert not any("LIKE" in query["sql"] for query in queries.captured_queries)
