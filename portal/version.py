@@ -47,14 +47,24 @@ def changed():
 @once
 def last_changes_sql():
     """One SELECT of each catalogue's newest `updated_at`, built once: every request for
-    a cached page asks it, and building it with the ORM each time took a third of that."""
+    a cached page asks it, and building it with the ORM each time took a third of that.
+    SQLite uses a partial index only for a condition written out in the query, not for
+    parameters: there the conditions' values (the portal's own statuses, no one's input)
+    are written in (70 ms less at 10,000 practices)."""
     parts, params = [], []
     for model, public in CATALOGUES.items():
         newest = model._base_manager.filter(public).order_by("-updated_at")
         sql, part_params = newest.values_list("updated_at")[:1].query.sql_with_params()
+        if connection.vendor == "sqlite":
+            sql, part_params = sql % tuple(map(literal, part_params)), ()
         parts.append(f"({sql})")
         params.extend(part_params)
     return f"SELECT {', '.join(parts)}", params
+
+
+def literal(value):
+    """An SQL literal for a status or a number."""
+    return str(value) if isinstance(value, int) else "'" + str(value).replace("'", "''") + "'"
 
 
 def last_changes():
