@@ -239,9 +239,10 @@ if PRODUCTION:
 
 
 def mailer():
-    """The console by default; with EMAIL_HOST set, SMTP with the EMAIL_* variables."""
+    """The console by default (portal.console); with EMAIL_HOST set, SMTP with the
+    EMAIL_* variables."""
     if not env_str("EMAIL_HOST"):
-        backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+        backend = env_str("EMAIL_BACKEND", "portal.console.EmailBackend")
         return {"BACKEND": backend}
     return {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",

@@ -3,18 +3,21 @@ mail server that refuses or hangs delays an e-mail, never a page; the worker tri
 with growing waits, gives up after a day and more, and editors see it and send it again.
 Each e-mail arrives once."""
 
+import io
 import logging
 from datetime import timedelta
 
 import pytest
+from django.core.mail import EmailMessage
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from portal.console import EmailBackend as ConsoleBackend
 from portal.models import Email
 from practices.models import Practice, Submission
 from tests import servers
 from tests.conftest import run_worker
-from tests.helpers import FRENCH_ANSWERS, send_share
+from tests.helpers import FRENCH_ANSWERS, run, send_share
 
 
 def smtp_at(settings, port, timeout=2):
@@ -168,3 +171,18 @@ def test_health_says_how_long_the_oldest_task_has_waited(client, transactional_d
     assert 300 <= client.get("/health/").json()["oldest_task"] < 310
     run_worker()
     assert client.get("/health/").json()["oldest_task"] == 0
+
+
+def test_a_first_run_prints_e_mails_whose_links_can_be_copied_whole():
+    """The console of a first run shows a body as it reads: a long private link is on
+    one line, not cut by quoted-printable's soft line breaks."""
+    stream = io.StringIO()
+    link = "http://127.0.0.1:8000/fr/share/status/" + "Ab3-_x" * 8 + "/"
+    message = EmailMessage("Votre initiative é", f"Bonjour é,\n\n{link}\n", to=["a@example.org"])
+    ConsoleBackend(stream=stream).send_messages([message])
+    printed = stream.getvalue()
+    assert link in printed.splitlines() and "Bonjour é," in printed
+    assert "Subject: Votre initiative é" in printed and "=C3=A9" not in printed
+    backend = "from django.conf import settings; print(settings.MAILERS['default']['BACKEND'])"
+    first_run = run(backend)
+    assert first_run.stdout.strip() == "portal.console.EmailBackend", first_run.stderr

@@ -106,7 +106,7 @@ def test_demo_runs_twice_without_duplicating(db, settings):
     assert "editor / demo-editor" in output.getvalue()
     editor = get_user_model().objects.get(username="editor")
     assert editor.is_staff and not editor.is_superuser
-    assert editor.check_password("demo-editor")
+    assert editor.check_password("demo-editor") and editor.email == "editor@example.org"
     assert editor.has_perm("practices.change_practice")
     assert not editor.has_perm("practices.delete_practice")
 

@@ -20,6 +20,7 @@ FIXTURES = [
 ]
 EDITOR_USERNAME = "editor"
 EDITOR_PASSWORD = "demo-editor"
+EDITOR_EMAIL = "editor@example.org"
 
 
 def load_demo_catalogue():
@@ -65,6 +66,7 @@ class Command(BaseCommand):
 
     def ensure_editor(self):
         editor, _created = get_user_model().objects.get_or_create(username=EDITOR_USERNAME)
+        editor.email = EDITOR_EMAIL  # so that the editors' e-mails can be seen
         editor.is_staff = True
         editor.is_superuser = False
         editor.set_password(EDITOR_PASSWORD)
