@@ -76,6 +76,14 @@ class Draft:
             return Document.objects.none()
         return Document.objects.filter(draft=self.state["key"], practice=None).order_by("pk")
 
+    def forget(self):
+        """Empty the form: its answers and its files (a shared computer's next person
+        starts afresh)."""
+        for document in self.documents():
+            document.delete()
+        self.state = {}
+        self.save()
+
     def sent(self, reference):
         """The form was sent: the draft is done. Sent again (a double click, the back
         button), it leads to the same reference."""

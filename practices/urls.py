@@ -31,6 +31,7 @@ urlpatterns = [
     path("share/", share.share, name="share"),
     path("share/files/", share.share_files, name="share-files"),
     path("share/check/", share.check, name="share-check"),
+    path("share/start-again/", share.start_again, name="share-start-again"),
     path("share/sent/<str:reference>/", share.sent, name="share-sent"),
     path("share/status/<str:token>/", share.status, name="share-status"),
     path("share/<slug:slug>/", share.share, name="share-step"),

@@ -57,7 +57,8 @@ def previous_url(step):
 
 
 def render_step(request, step, context, status=200):
-    context = {"step": step, "number": STEPS.index(step) + 1, "total": len(STEPS), **context}
+    number, begun = STEPS.index(step) + 1, bool(Draft(request.session).answers())
+    context = {"step": step, "number": number, "total": len(STEPS), "begun": begun, **context}
     template = "practices/share_step.html"
     if step.form is None:
         template, context["checked"] = (
@@ -170,6 +171,12 @@ def check(request):
     if not new:  # a copy sent at the same moment was stored first
         limits.give_back(keys)
     return confirmation(draft, submission)
+
+
+@require_http_methods(["POST"])
+def start_again(request):
+    Draft(request.session).forget()
+    return redirect("practices:share")
 
 
 def confirmation(draft, submission):

@@ -279,3 +279,18 @@ def test_a_municipality_not_in_the_list_is_shown_so(client, catalogue):
         page = client.get("/en/share/check/").content.decode()
     assert "<dt>Your municipality</dt><dd>Not in the list</dd>" in page
     assert "<dd>Eupen</dd>" in page
+
+
+def test_the_form_can_be_emptied_with_its_files(
+    client, catalogue, django_capture_on_commit_callbacks
+):
+    send_share(client, FRENCH_ANSWERS, files=[pdf()], send=False)
+    document = Document.objects.get(practice=None)
+    assert FRENCH_ANSWERS["title"] in client.get("/fr/share/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/fr/share/start-again/")["Location"] == "/fr/share/"
+    page = client.get("/fr/share/").content.decode()
+    assert FRENCH_ANSWERS["title"] not in page and "start-again" not in page
+    assert not Document.objects.filter(practice=None).exists()
+    assert not document.file.storage.exists(document.file.name)
+    assert client.get("/fr/share/check/")["Location"] == "/fr/share/"
