@@ -94,6 +94,7 @@ class Checked:
     content: ContentFile
     thumbnail: ContentFile | None
     size: int
+    thumbnail_size: tuple[int, int] | None = None  # (width, height)
 
 
 def check(upload):
@@ -114,13 +115,14 @@ def check(upload):
         raise ValidationError(NOT_ALLOWED)
     if not kind.is_image:
         return Checked(kind, ContentFile(data), None, len(data))
-    image, thumbnail = reencode(data, kind)
-    return Checked(kind, ContentFile(image), ContentFile(thumbnail), len(image))
+    image, thumbnail, thumbnail_size = reencode(data, kind)
+    return Checked(kind, ContentFile(image), ContentFile(thumbnail), len(image), thumbnail_size)
 
 
 def reencode(data, kind):
     """The image drawn anew from its pixels alone (no metadata, no GPS), at most
-    IMAGE_LONGEST_SIDE pixels long, and a thumbnail: (image bytes, thumbnail bytes)."""
+    IMAGE_LONGEST_SIDE pixels long, and a thumbnail: (image bytes, thumbnail bytes, the
+    thumbnail's width and height)."""
     try:
         with Image.open(io.BytesIO(data)) as image:
             if image.width * image.height > IMAGE_MAX_PIXELS:
@@ -136,7 +138,7 @@ def reencode(data, kind):
     pixels.thumbnail((IMAGE_LONGEST_SIDE, IMAGE_LONGEST_SIDE))
     small = pixels.copy()
     small.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE))
-    return encoded(pixels, kind), encoded(small, kind)
+    return encoded(pixels, kind), encoded(small, kind), small.size
 
 
 def encoded(image, kind):

@@ -426,6 +426,9 @@ class Document(models.Model):
     thumbnail = models.FileField(
         upload_to=thumbnail_name, max_length=200, blank=True, editable=False
     )
+    # Its size, so that a page keeps its place before it is loaded.
+    thumbnail_width = models.PositiveSmallIntegerField(null=True, editable=False)
+    thumbnail_height = models.PositiveSmallIntegerField(null=True, editable=False)
     kind = models.CharField(_("type of file"), max_length=20, editable=False)
     content_type = models.CharField(max_length=120, editable=False)
     extension = models.CharField(max_length=5, editable=False)
@@ -486,6 +489,7 @@ class Document(models.Model):
         self.file.save("sent", checked.content, save=False)
         if checked.thumbnail:
             self.thumbnail.save("sent", checked.thumbnail, save=False)
+            self.thumbnail_width, self.thumbnail_height = checked.thumbnail_size
 
     def download_name(self):
         return f"{slugify(self.title or self.alt_text)[:80] or 'document'}.{self.extension}"
