@@ -1,4 +1,5 @@
-"""The admin site, with a brake on guessing passwords: after ADMIN_LOGIN_ATTEMPTS failed
+"""The admin site: the portal's own, with the editors' desk on its front page
+(portal.desk), and a brake on guessing passwords: after ADMIN_LOGIN_ATTEMPTS failed
 logins from one address, or for one account from one address, within ADMIN_LOGIN_WINDOW
 seconds, further attempts from there are refused (429) until the window has passed. An
 account is never locked from everywhere: nobody can lock an editor out."""
@@ -6,11 +7,20 @@ account is never locked from everywhere: nobody can lock an editor out."""
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
-from . import limits
+from . import desk, limits
 
 
 class PortalAdminSite(admin.AdminSite):
+    site_header = _("Inclusive municipality: editors' desk")
+    site_title = _("Inclusive municipality")
+    index_title = _("Editors' desk")
+
+    def index(self, request, extra_context=None):
+        """The desk first (portal.desk), then the models."""
+        return super().index(request, {"desk": desk.items(), **(extra_context or {})})
+
     def login(self, request, extra_context=None):
         if request.method != "POST":
             return super().login(request, extra_context)

@@ -29,10 +29,12 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Inspiring practices")
 
     def ready(self):
-        from portal import version
+        from portal import desk, version
 
+        from . import desk as practices_desk
         from .models import PUBLIC_STATUSES, Practice
 
+        desk.register(practices_desk.items)
         connection_created.connect(add_fold_function)
         post_migrate.connect(analyze_sqlite, sender=self)
         # Readers see published practices, and no longer see those just archived.

@@ -14,6 +14,8 @@ SHARED_LAYER = [
     "portal/caching.py",
     "portal/api.py",
     "portal/admin.py",
+    "portal/desk.py",
+    "portal/sites.py",
     "portal/translation.py",
     "portal/templatetags/portal.py",
 ]

@@ -1,0 +1,58 @@
+"""What the practices add to the editors' desk (portal.desk): submissions waiting and
+for how long, changes asked of submitters, practices due for a check, and the
+translations each language still lacks."""
+
+from django.conf import settings
+from django.db.models import Count, Min, OuterRef, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from portal.desk import Item
+
+from .models import Practice, Status, StatusChange
+
+
+def items():
+    practices = reverse("admin:practices_practice_changelist")
+    waiting = waiting_submissions()
+    days = (timezone.now() - waiting["oldest"]).days if waiting["oldest"] else None
+    asked = Practice.objects.filter(status=Status.CHANGES_REQUESTED).count()
+    published = Practice.objects.published()
+    return [
+        Item(
+            _("Submissions waiting"),
+            waiting["count"],
+            f"{practices}?status__exact={Status.SUBMITTED}",
+            ngettext(
+                "the oldest has waited %(days)d day", "the oldest has waited %(days)d days", days
+            )
+            % {"days": days}
+            if days is not None
+            else "",
+        ),  # fmt: skip
+        Item(
+            _("Changes asked, waiting on the submitter"),
+            asked,
+            f"{practices}?status__exact={Status.CHANGES_REQUESTED}",
+        ),
+        Item(_("Due for a check"), published.due_for_check().count(), f"{practices}?check=due"),
+        *(
+            Item(
+                _("Translations missing in %(language)s") % {"language": name},
+                published.exclude(languages__contains=code).count(),
+                f"{practices}?missing={code}&status__exact={Status.PUBLISHED}",
+            )
+            for code, name in settings.LANGUAGES
+        ),
+    ]
+
+
+def waiting_submissions():
+    """How many practices wait for the editors, and since when the oldest has."""
+    since = StatusChange.objects.filter(practice=OuterRef("pk"), to_status=Status.SUBMITTED)
+    waiting = Practice.objects.filter(status=Status.SUBMITTED).annotate(
+        since=Subquery(since.order_by("-at").values("at")[:1])
+    )
+    return waiting.aggregate(count=Count("pk"), oldest=Min("since"))

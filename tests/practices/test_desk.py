@@ -1,0 +1,51 @@
+"""The editors' desk on admin's front page: what waits on whom, counted, each a link to
+the list it counts."""
+
+import re
+from datetime import timedelta
+
+from django.utils import timezone
+
+from portal.models import Email
+from practices import moderation
+from practices.models import Practice, StatusChange
+
+
+def desk(editor_client):
+    """{link: (label, count, detail)} of the desk's rows."""
+    html = editor_client.get("/admin/").content.decode()
+    assert "Inclusieve gemeente: redactietafel" in html and "Wat er wacht" in html
+    rows = re.findall(
+        r'<th scope="row"><a href="([^"]+)">([^<]+)</a></th>\s*<td>(\d+)</td>\s*<td>([^<]*)</td>',
+        html,
+    )
+    return {
+        link.replace("&amp;", "&"): (label, int(count), detail)
+        for link, label, count, detail in rows
+    }
+
+
+def test_the_desk_counts_what_waits_and_links_to_it(
+    editor_client, editor, make_submission, django_assert_max_num_queries
+):
+    first, _second, third = (make_submission(title=f"Initiative {n}") for n in range(3))
+    StatusChange.objects.filter(practice=first.practice).update(
+        at=timezone.now() - timedelta(days=12)
+    )
+    moderation.request_changes(third.practice, by=editor, note="Une date, svp.")
+    Email.objects.create(recipients=["a@example.org"], subject="x", body="", status="failed")
+    Email.objects.create(recipients=["b@example.org"], subject="y", body="", status="sent")
+    practices = "/admin/practices/practice/"
+    rows = desk(editor_client)
+    assert rows[f"{practices}?status__exact=submitted"][1:] == (2, "de oudste wacht al 12 dagen")
+    assert rows[f"{practices}?status__exact=changes_requested"][1] == 1
+    assert rows[f"{practices}?check=due"][1] == Practice.objects.due_for_check().count()
+    assert rows["/admin/portal/email/?status__exact=failed"][1] == 1
+    published = Practice.objects.published()
+    for code in ("nl", "fr", "de", "en", "sv"):
+        missing = published.exclude(languages__contains=code).count()
+        assert rows[f"{practices}?missing={code}&status__exact=published"][1] == missing
+    for link in rows:  # each leads to the list it counts
+        assert editor_client.get(link).status_code == 200, link
+    with django_assert_max_num_queries(20):  # a count a row, whatever their size
+        editor_client.get("/admin/")
