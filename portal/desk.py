@@ -24,10 +24,10 @@ def register(source):
 
 
 def items():
-    return [item for source in SOURCES for item in source()]
+    """The catalogues' rows first, then the portal's own."""
+    return [item for source in [*SOURCES, unsent_emails] for item in source()]
 
 
-@register
 def unsent_emails():
     from .models import Email
 

@@ -37,6 +37,7 @@ def test_the_desk_counts_what_waits_and_links_to_it(
     Email.objects.create(recipients=["b@example.org"], subject="y", body="", status="sent")
     practices = "/admin/practices/practice/"
     rows = desk(editor_client)
+    assert list(rows)[0] == f"{practices}?status__exact=submitted"  # what waits longest first
     assert rows[f"{practices}?status__exact=submitted"][1:] == (2, "de oudste wacht al 12 dagen")
     assert rows[f"{practices}?status__exact=changes_requested"][1] == 1
     assert rows[f"{practices}?check=due"][1] == Practice.objects.due_for_check().count()
