@@ -127,6 +127,11 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value()) if self.value() else queryset
 
 
+# The steps asked again on a page of their own before they are taken: the question.
+CONFIRMED_STEPS = {
+    "publish": _("Publish “%(title)s”?"),
+    "reject": _("Reject “%(title)s”?"),
+}
 # What the submitter is told after each editor's step (see templates/emails/).
 STEP_EMAILS = {
     "request_changes": "changes_requested",
@@ -237,6 +242,8 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
             return HttpResponseBadRequest()
         practice.status = seen
         note = request.POST.get("note", "")
+        if name in CONFIRMED_STEPS and request.POST.get("confirmed") != "yes":
+            return self.confirm_step(request, practice, name, note)
         try:
             with transaction.atomic():  # the step and its e-mail, or neither
                 moderation.take(moderation.EDITOR_STEPS[name], practice, by=request.user, note=note)
@@ -254,6 +261,19 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
                 % {"status": practice.get_status_display()},
             )
         return redirect("admin:practices_practice_change", pk)
+
+    def confirm_step(self, request, practice, name, note):
+        """A step readers or the submitter notice asks first, on a page of its own."""
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "practice": practice,
+            "name": name,
+            "step": moderation.EDITOR_STEPS[name],
+            "note": note,
+            "title": CONFIRMED_STEPS[name] % {"title": practice},
+        }
+        return render(request, "admin/practices/practice/confirm_step.html", context)
 
     def preview(self, request, pk):
         """The practice as the public will see it, whatever its status."""

@@ -154,6 +154,10 @@ def test_an_editor_publishes_a_submission_in_admin(site, page):
         page.click("#result_list tbody a >> nth=0")
     with page.expect_navigation():
         page.click("button[value=publish]")
+    assert Practice.objects.get(pk=practice.pk).status == Status.SUBMITTED  # asked first
+    assert practice.title_nl in page.locator("h1").inner_text()
+    with page.expect_navigation():
+        page.click("button.default")  # yes, publish
     assert "Gepubliceerd" in page.locator(".messagelist").inner_text()  # Dutch, as last read
     assert Practice.objects.get(pk=practice.pk).status == Status.PUBLISHED
     page.goto(url)

@@ -172,7 +172,7 @@ def assert_a_person_is_served(port):
     assert editor.post("/admin/login/", login)[0] == 302
     practice = Practice.objects.get(submission__isnull=False)
     change = f"/admin/practices/practice/{practice.pk}/change/"
-    publish = {"step": "publish", "seen": "submitted", "note": ""}
+    publish = {"step": "publish", "seen": "submitted", "note": "", "confirmed": "yes"}
     moderate = f"/admin/practices/practice/{practice.pk}/moderate/"
     assert editor.post(moderate, publish, form=change)[0] == 302
     assert Practice.objects.get(pk=practice.pk).status == Status.PUBLISHED

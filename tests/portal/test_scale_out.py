@@ -119,7 +119,7 @@ def test_two_app_servers_share_everything(servers, settings):
     assert post(editor, f"{first}/admin/login/", f"{first}/admin/login/", login) == 302
     practice = Practice.objects.get(title_fr="Initiative 3")
     change = f"{second}/admin/practices/practice/{practice.pk}/change/"
-    publish = {"step": "publish", "seen": "submitted", "note": ""}
+    publish = {"step": "publish", "seen": "submitted", "note": "", "confirmed": "yes"}
     moderate = f"{second}/admin/practices/practice/{practice.pk}/moderate/"
     assert post(editor, moderate, change, publish) == 302  # the session came from the first
 

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from practices import moderation
 from practices.models import Practice, Status, StatusChange, Submission
 
 
@@ -16,7 +17,7 @@ def submission(make_submission):
 
 def moderate(client, practice, step, note="", seen=None):
     url = f"/admin/practices/practice/{practice.pk}/moderate/"
-    data = {"step": step, "note": note, "seen": seen or practice.status}
+    data = {"step": step, "note": note, "seen": seen or practice.status, "confirmed": "yes"}
     return client.post(url, data, follow=True)
 
 
@@ -106,3 +107,21 @@ def test_moderation_takes_posts_only(editor_client, submission):
     url = f"/admin/practices/practice/{submission.practice_id}/moderate/"
     assert editor_client.get(url).status_code == 405
     assert editor_client.post(url, {"step": "delete", "seen": "submitted"}).status_code == 400
+
+
+@pytest.mark.parametrize("step", ["publish", "reject"])
+def test_publishing_and_rejecting_are_asked_first_on_a_page_of_their_own(
+    editor_client, submission, mailoutbox, step
+):
+    practice = submission.practice
+    url = f"/admin/practices/practice/{practice.pk}/moderate/"
+    data = {"step": step, "seen": "submitted", "note": "Dank je, een mooi <b>voorbeeld</b>."}
+    asked = editor_client.post(url, data)
+    html = asked.content.decode()
+    assert asked.status_code == 200 and practice.title_fr in html
+    assert 'name="confirmed" value="yes"' in html and "een mooi &lt;b&gt;voorbeeld" in html
+    assert Practice.objects.get(pk=practice.pk).status == Status.SUBMITTED and not mailoutbox
+    done = editor_client.post(url, {**data, "confirmed": "yes"})
+    assert done.status_code == 302
+    assert Practice.objects.get(pk=practice.pk).status == moderation.EDITOR_STEPS[step].target
+    assert len(mailoutbox) == 1
