@@ -36,11 +36,9 @@ AttachedFiles = modelformset_factory(
 def forms(draft, sent=None):
     """The step's forms: the attached files, checked, with what `sent` holds for them
     (else what is stored: what is missing shows), and one more file."""
-    documents = list(draft.documents())
+    documents = draft.documents()  # asked once: the formset reads the same rows
     return {
-        "files": AttachedFiles(
-            data_for(documents, sent or {}), queryset=draft.documents(), prefix=PREFIX
-        ),
+        "files": AttachedFiles(data_for(documents, sent or {}), queryset=documents, prefix=PREFIX),
         "new": AttachForm(prefix="new", initial={"language": get_language(), "key": uuid.uuid4()}),
         "room": settings.SHARE_MAX_FILES - len(documents),
         "max_files": settings.SHARE_MAX_FILES,

@@ -56,8 +56,8 @@ def previous_url(step):
     return step_url(STEPS[max(STEPS.index(step) - 1, 0)])
 
 
-def render_step(request, step, context, status=200):
-    number, begun = STEPS.index(step) + 1, bool(Draft(request.session).answers())
+def render_step(request, step, draft, context, status=200):
+    number, begun = STEPS.index(step) + 1, bool(draft.answers())
     context = {"step": step, "number": number, "total": len(STEPS), "begun": begun, **context}
     template = "practices/share_step.html"
     if step.form is None:
@@ -80,7 +80,7 @@ def share(request, slug=STEPS[0].slug):
             form = step.form(draft.answers(step))  # what was written, and what to correct
         else:
             form = step.form(initial={**initial(request), **draft.initial(step)})
-        return render_step(request, step, {"form": form})
+        return render_step(request, step, draft, {"form": form})
     back = request.POST.get("go") == "back"
     draft.keep(step, request.POST, checked=not back)
     if back:
@@ -88,7 +88,7 @@ def share(request, slug=STEPS[0].slug):
     form = step.form(request.POST)
     if form.is_valid():
         return redirect(next_url(step, draft))
-    return render_step(request, step, {"form": form}, status=400)
+    return render_step(request, step, draft, {"form": form}, status=400)
 
 
 def parts(form, draft):
@@ -121,7 +121,7 @@ def share_files(request):
     when something else on the page needs correcting."""
     step, draft = STEP["files"], Draft(request.session)
     if request.method == "GET":
-        return render_step(request, step, attaching.forms(draft))
+        return render_step(request, step, draft, attaching.forms(draft))
     draft.keep(step, request.POST)
     forms, attached = attaching.take(request, draft)
     go = request.POST.get("go")
@@ -131,7 +131,7 @@ def share_files(request):
         return redirect(next_url(step, draft))
     if attached or attaching.valid(forms):  # shown afresh: a reload sends nothing again
         return redirect(step_url(step))
-    return render_step(request, step, forms, status=400)
+    return render_step(request, step, draft, forms, status=400)
 
 
 @require_http_methods(["GET", "POST"])
