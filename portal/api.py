@@ -4,6 +4,7 @@ Each catalogue says how one object reads (its `as_json`); see docs/search.md."""
 
 from django.conf import settings
 from django.core.paginator import InvalidPage
+from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -62,7 +63,8 @@ def listing_response(request, listing, as_json, prefetch=()):
             page = listing.paginator.page(request.GET.get("page") or 1)
         except InvalidPage:
             return error(_("This page does not exist."))
-        objects = page.object_list.prefetch_related(*prefetch)
+        objects = list(page.object_list)
+        prefetch_related_objects(objects, *prefetch)
         response = JsonResponse(
             {
                 "count": listing.total,

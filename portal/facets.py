@@ -2,16 +2,17 @@
 
 Every facet lives in the query string. Its counts are disjunctive: they apply every
 active filter except the facet's own, so a reader can widen a choice. All facets of a
-list are counted in one query, a UNION of a GROUP BY per facet; the vocabulary's names
-come in one more. Built on django-filter: a catalogue's filterset is a FacetedFilterSet.
+list are counted in one query (portal.counting); the vocabulary's names come in one
+more. Built on django-filter: a catalogue's filterset is a FacetedFilterSet.
 """
 
 import django_filters
 from django import forms
-from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, TextField, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
+
+from . import counting
 
 SEARCH_MAX_LENGTH = 200
 
@@ -34,45 +35,23 @@ class FacetField(forms.MultipleChoiceField):
         return [item for item in self.to_python(value) if self.valid_value(item)]
 
 
-TALLY_COLUMNS = ("facet_name", "facet_value", "facet_count")
-
-
-def tally(queryset, name, value):
-    """Rows (name, value as text, number of objects) counting `queryset` by `value`."""
-    return (
-        queryset.order_by()
-        .annotate(facet_name=Value(name), facet_value=Cast(value, TextField()))
-        .values_list("facet_name", "facet_value")
-        .annotate(facet_count=Count("pk"))
-    )
-
-
-def union_all(querysets, columns):
-    """The `columns` of every row of several querysets, fetched in one query.
-
-    Composed here, naming the columns, rather than with QuerySet.union(), which lines the
-    parts' columns up by position: on PostgreSQL, Django's SQL for some of the tallies
-    puts the value before the name (it groups by the first column)."""
-    parts, params = [], []
-    for queryset in querysets:
-        sql, part_params = queryset.query.sql_with_params()
-        parts.append(f"SELECT {', '.join(columns)} FROM ({sql}) AS part")
-        params.extend(part_params)
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        return cursor.fetchall()
-
-
 class Facet(django_filters.MultipleChoiceFilter):
-    """A multi-select filter on a column, counted with one GROUP BY."""
+    """A multi-select filter on a column: an object has one value (or none) of it."""
 
     field_class = FacetField
+    is_tag = False
+
+    def condition(self, value):
+        """The Q of the objects with one of the chosen values; None where that is all."""
+        return Q(**{f"{self.field_name}__in": value})
 
     def filter(self, qs, value):
-        return qs.filter(**{f"{self.field_name}__in": value}) if value else qs
+        condition = self.condition(value) if value else None
+        return qs if condition is None else qs.filter(condition)
 
-    def counted(self, qs, name):
-        return tally(qs, name, F(self.field_name))
+    def value(self):
+        """The expression of an object's value, which the counts group by."""
+        return F(self.field_name)
 
     def shown_choices(self, counts, chosen):
         """The (value, label) pairs a list shows, given the counts and chosen values."""
@@ -80,40 +59,40 @@ class Facet(django_filters.MultipleChoiceFilter):
 
 
 class TagFacet(Facet):
-    """A multi-select filter on a many-to-many relation (themes, target groups), by slug."""
+    """A multi-select filter on a many-to-many relation (themes, target groups), by slug.
+    `field_name` may lead through the object's key to the relation of another model
+    with the same keys ("practice__themes" of a narrow table of practices)."""
+
+    is_tag = True
 
     def through(self):
-        relation = self.model._meta.get_field(self.field_name)
+        """The relation's table, the name of its owner and of its tag fields."""
+        model, *path, name = [self.model, *self.field_name.split("__")]
+        for step in path:
+            model = model._meta.get_field(step).related_model
+        relation = model._meta.get_field(name)
         names = relation.m2m_field_name(), relation.m2m_reverse_field_name()
         return relation.remote_field.through, *names
 
-    def filter(self, qs, value):
-        if not value:
-            return qs
+    def condition(self, value):
         through, owner, tag = self.through()
-        tagged = through.objects.filter(**{f"{tag}__slug__in": value}).values(owner)
-        return qs.filter(pk__in=tagged)
-
-    def counted(self, qs, name):
-        through, owner, tag = self.through()
-        tagged = through.objects.filter(**{f"{owner}__in": qs.values("pk")})
-        return tally(tagged, name, F(f"{tag}__slug"))
+        return Q(pk__in=through.objects.filter(**{f"{tag}__slug__in": value}).values(owner))
 
 
 class AvailabilityFacet(Facet):
     """Whether content is complete in the reader's language: "yes", "no" or both."""
 
-    def filter(self, qs, value):
-        lang = self.parent.lang
-        if set(value) == {"yes"}:
-            return qs.available_in(lang)
-        if set(value) == {"no"}:
-            return qs.exclude(languages__contains=lang)
-        return qs
+    def available(self):
+        return Q(languages__contains=self.parent.lang)
 
-    def counted(self, qs, name):
-        available = Q(languages__contains=self.parent.lang)
-        return tally(qs, name, Case(When(available, then=Value("yes")), default=Value("no")))
+    def condition(self, value):
+        chosen = set(value)
+        if chosen == {"yes"}:
+            return self.available()
+        return ~self.available() if chosen == {"no"} else None
+
+    def value(self):
+        return Case(When(self.available(), then=Value("yes")), default=Value("no"))
 
 
 def availability():
@@ -168,22 +147,31 @@ class FacetedFilterSet(django_filters.FilterSet):
     def facets(self):
         return {name: f for name, f in self.filters.items() if isinstance(f, Facet)}
 
-    def filter_queryset(self, queryset, *, leave_out=None):
-        """Apply every active filter, except the one named `leave_out`."""
+    def filter_queryset(self, queryset, *, facets=True):
+        """Apply every filter of the form (with `facets` false, only the others)."""
         for name, value in self.form.cleaned_data.items():
-            if name in self.filters and name != leave_out:
+            if name in self.filters and (facets or name not in self.facets):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
+    def matches(self):
+        """The objects matching every filter that is not a facet (the search words)."""
+        return self.filter_queryset(self.queryset, facets=False)
+
+    def chosen(self):
+        """{name: condition} of each facet whose chosen values leave some objects out."""
+        conditions = {
+            name: facet.condition(self.form.cleaned_data[name])
+            for name, facet in self.facets.items()
+            if self.form.cleaned_data.get(name)
+        }
+        return {name: q for name, q in conditions.items() if q is not None}
+
     def counts(self):
         """For each facet, {value: number of objects} under the other facets' filters,
-        all counted in one query: a UNION of one GROUP BY per facet."""
-        parts = [
-            facet.counted(self.filter_queryset(self.queryset, leave_out=name), name)
-            for name, facet in self.facets.items()
-        ]
+        all counted in one query (portal.counting)."""
         found = {name: {} for name in self.facets}
-        for name, value, count in union_all(parts, TALLY_COLUMNS):
+        for name, value, count in counting.facet_counts(self.matches(), self.facets, self.chosen()):
             if value is not None:
                 found[name][value] = count
         return found

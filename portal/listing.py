@@ -49,6 +49,20 @@ class FacetGroup:
         return any(option.selected for option in self.more_options)
 
 
+class Cards:
+    """The objects of a list in order, as the paginator slices them: the keys of a page
+    are read from `keys` (an ordered queryset of primary keys, e.g. of a narrow table),
+    then only that page's objects from `objects`, with what their cards show."""
+
+    def __init__(self, keys, objects):
+        self.keys, self.objects = keys, objects
+
+    def __getitem__(self, part):
+        keys = list(self.keys[part])
+        found = self.objects.in_bulk(keys)
+        return [found[key] for key in keys if key in found]
+
+
 class Listing:
     """The objects of `queryset` under the filters of a query string (`data`), filtered
     and counted by `filterset_class` (a portal.facets.FacetedFilterSet)."""

@@ -22,7 +22,7 @@ from portal import mail
 from portal.listing import Listing
 
 from .filters import PracticeFilter
-from .models import Alert, Frequency, Practice
+from .models import Alert, Frequency, ListedPractice
 
 WEEK = timedelta(days=6)  # a weekly timer that runs a little early still sends
 
@@ -73,11 +73,11 @@ def confirm(alert):
 
 def new_matches(alert, until):
     """The practices published since the alert's last e-mail that match its search."""
-    published = Practice.objects.published().filter(
+    published = ListedPractice.objects.filter(
         published_at__gt=alert.covered_until, published_at__lte=until
     )
     listing = Listing(PracticeFilter, published, QueryDict(alert.query), alert.language)
-    return list(listing.filter.qs.newest_first().for_cards())
+    return list(listing.filter.practices().newest_first().for_cards())
 
 
 def send_due(frequency):

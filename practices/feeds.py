@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.feeds import ListingFeed
 
 from .filters import PracticeFilter
-from .models import Practice
+from .models import ListedPractice
 
 
 class PracticeFeed(ListingFeed):
@@ -12,7 +12,7 @@ class PracticeFeed(ListingFeed):
     title_text = _("New practices · Inclusive municipality")
 
     def published(self):
-        return Practice.objects.published()
+        return ListedPractice.objects.all()
 
     def item_categories(self, item):
         return [item.domain.name]

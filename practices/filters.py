@@ -14,11 +14,20 @@ from portal.facets import (
     SearchFilter,
     TagFacet,
     availability,
-    tally,
 )
+from portal.listing import Cards
 
 from . import search
-from .models import Country, Domain, Municipality, Reach, Recurrence, TargetGroup, Theme
+from .models import (
+    Country,
+    Domain,
+    Municipality,
+    Practice,
+    Reach,
+    Recurrence,
+    TargetGroup,
+    Theme,
+)
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
@@ -55,12 +64,12 @@ class SizeFacet(Facet):
         inside = Q(municipality__population__gte=low)
         return inside & Q(municipality__population__lt=high) if high else inside
 
-    def filter(self, qs, value):
-        return qs.filter(reduce(operator.or_, map(self.within, value))) if value else qs
+    def condition(self, value):
+        return reduce(operator.or_, map(self.within, value))
 
-    def counted(self, qs, name):
+    def value(self):
         sizes = [When(self.within(size), then=Value(size)) for size in Municipality.SIZES]
-        return tally(qs, name, Case(*sizes, default=Value(Municipality.SIZE_UNKNOWN)))
+        return Case(*sizes, default=Value(Municipality.SIZE_UNKNOWN))
 
 
 class PracticeFilterForm(forms.Form):
@@ -69,6 +78,8 @@ class PracticeFilterForm(forms.Form):
 
 
 class PracticeFilter(FacetedFilterSet):
+    """Filters a queryset of ListedPractice: the narrow rows of the published practices."""
+
     VOCABULARY = {
         "domain": Domain,
         "theme": Theme,
@@ -79,8 +90,8 @@ class PracticeFilter(FacetedFilterSet):
 
     q = SearchFilter(label=_("Search"), method="search")
     domain = Facet(field_name="domain__slug", label=_("Policy domain"))
-    theme = TagFacet(field_name="themes", label=_("Theme"))
-    target = TagFacet(field_name="target_groups", label=_("Target group"))
+    theme = TagFacet(field_name="practice__themes", label=_("Theme"))
+    target = TagFacet(field_name="practice__target_groups", label=_("Target group"))
     municipality = Facet(field_name="municipality__slug", label=_("Municipality"))
     country = Facet(field_name="municipality__country", label=_("Country"), choices=Country.choices)
     size = SizeFacet(label=_("Size of the municipality"))
@@ -105,13 +116,20 @@ class PracticeFilter(FacetedFilterSet):
             chosen = None
         return chosen or ("relevance" if self.form.cleaned_data.get("q") else "newest")
 
+    def practices(self):
+        """The matching practices themselves."""
+        return Practice.objects.filter(pk__in=self.qs.values("pk"))
+
     def ordered(self):
-        """The matching practices in the chosen order, with highlighted summaries."""
+        """The matching practices in the chosen order, with highlighted summaries: the
+        order and the page read from the narrow rows, the page's practices then whole."""
         text, sort = self.form.cleaned_data.get("q", ""), self.sort()
         if sort == "relevance":
-            practices = search.by_relevance(self.qs, text, self.lang)
+            keys = search.by_relevance(self.qs, text, self.lang)
         elif sort == "title":
-            practices = self.qs.order_by(search.in_language("title", self.lang).asc(), "pk")
+            title = search.in_language("title", self.lang)
+            keys = self.practices().order_by(title.asc(), "pk")
         else:
-            practices = self.qs.newest_first()
-        return search.with_highlights(practices.for_cards(), text, self.lang)
+            keys = self.qs.order_by("-published_at", "-pk")
+        cards = search.with_highlights(Practice.objects.for_cards(), text, self.lang)
+        return Cards(keys.values_list("pk", flat=True), cards)

@@ -1,4 +1,6 @@
-"""The stored search documents of practices, one a language, kept current on save.
+"""The practice list's narrow table (ListedPractice): a row per published practice with
+what the list filters, counts and sorts by, and its search document in each language,
+rebuilt from the practice in the same transaction whenever it is saved.
 
 On PostgreSQL `search_<lang>` is a weighted vector built with that language's
 text-search configuration plus `unaccent` (see migration 0002): the texts weigh as
@@ -10,59 +12,58 @@ Querying them is practices.search's work.
 """
 
 from django.contrib.postgres.search import SearchVector
-from django.db.models import Func, OuterRef, Subquery, TextField, Value
+from django.db import connections
+from django.db.models import F, Func, TextField, Value
 from django.db.models.functions import Coalesce
 
 from .search import CONFIGS, in_language, uses_postgres
 
+# The listed columns copied from the practice as they are.
+COPIED = (
+    "published_at", "domain", "municipality", "reach", "recurrence", "started_in", "languages"
+)  # fmt: skip
 
-def vector(model, lang, text):
-    """The weighted search vector of a practice in `lang`; `text(field, lang)` gives
-    each text (the "municipality" field being the municipality's name)."""
+
+def text(field, lang):
+    """A searched text of the practice in `lang` ("municipality": the municipality's name)."""
+    if field == "municipality":
+        return Coalesce(F(f"municipality__name_{lang}"), Value(""), output_field=TextField())
+    return in_language(field, lang)
+
+
+def vector(searched, lang):
+    """The weighted search vector of a practice in `lang`."""
     parts = [
         SearchVector(*(text(field, lang) for field in fields), config=CONFIGS[lang], weight=w)
-        for w, fields in model.SEARCHED.items()
+        for w, fields in searched.items()
     ]
     return sum(parts[1:], parts[0])
 
 
-def folded_document(model, lang, text):
+def folded_document(searched, lang):
     """All the texts of a practice in `lang`, in lower case without accents (SQLite)."""
-    fields = [field for fields in model.SEARCHED.values() for field in fields]
+    fields = [field for fields in searched.values() for field in fields]
     return Func(*(text(field, lang) for field in fields), function="portal_fold")
 
 
-def search_document(model, lang, text):
-    """What `search_<lang>` holds: a weighted vector on PostgreSQL, folded text on SQLite."""
-    return (vector if uses_postgres() else folded_document)(model, lang, text)
+def relist(practices):
+    """Rebuild the listed rows of these practices from what is stored: delete them, then
+    add those of the published ones, search documents and all, in one INSERT … SELECT.
+    `practices` may be a queryset of a migration's historical model."""
+    from .models import Practice, Status
 
-
-def update_vectors(queryset):
-    """Rebuild the stored search documents of these practices in one UPDATE."""
-    model = queryset.model
-    municipalities = model._meta.get_field("municipality").related_model
-
-    def column_text(field, lang):
-        if field == "municipality":
-            names = municipalities.objects.filter(pk=OuterRef("municipality_id"))
-            name = Subquery(names.values(f"name_{lang}"))
-            return Coalesce(name, Value(""), output_field=TextField())
-        return in_language(field, lang)
-
-    queryset.update(
-        **{f"search_{lang}": search_document(model, lang, column_text) for lang in CONFIGS}
-    )
-
-
-def update_practice_vectors(practice):
-    """Rebuild one practice's search documents from its texts in memory: cheaper to build
-    than `update_vectors`, whose SQL finds each text in the row, and the same result."""
-
-    def text(field, lang):
-        if field == "municipality":
-            return Value(getattr(practice.municipality, f"name_{lang}", ""))
-        return Value(practice.text_in(field, lang) or practice.text_in(field, practice.language))
-
-    model = type(practice)
-    documents = {f"search_{lang}": search_document(model, lang, text) for lang in CONFIGS}
-    model.objects.filter(pk=practice.pk).update(**documents)
+    listed = practices.model._meta.get_field("listed").related_model
+    listed.objects.filter(pk__in=practices.values("pk")).delete()
+    document = vector if uses_postgres() else folded_document
+    computed = {
+        "listed_practice": F("pk"),  # annotations take names no field of Practice has
+        **{f"listed_search_{lang}": document(Practice.SEARCHED, lang) for lang in CONFIGS},
+    }
+    rows = practices.filter(status=Status.PUBLISHED).order_by().values(*COPIED, **computed)
+    compiler = rows.query.get_compiler(rows.db)
+    sql, params = compiler.as_sql()
+    connection = connections[rows.db]
+    names = [alias.removeprefix("listed_") for _expr, _sql, alias in compiler.select]
+    columns = ", ".join(connection.ops.quote_name(listed._meta.get_field(n).column) for n in names)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {listed._meta.db_table} ({columns}) {sql}", params)

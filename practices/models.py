@@ -138,6 +138,11 @@ class Municipality(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.practices.relist()  # its name is searched with them
+
     def get_absolute_url(self):
         return reverse("practices:municipality", args=[self.slug])
 
@@ -183,13 +188,14 @@ class PracticeQuerySet(ContentQuerySet):
         """What a practice card shows, fetched in the same query."""
         return self.select_related("municipality", "domain")
 
-    def update_search_vectors(self):
-        indexing.update_vectors(self)
+    def relist(self):
+        """Rebuild the list's rows of these practices (ListedPractice)."""
+        indexing.relist(self)
 
     def refresh_search_index(self):
         """Recompute what save() keeps current, for rows loaded without it (loaddata)."""
         self.refresh_languages()
-        self.update_search_vectors()
+        self.relist()
 
     def similar_to(self, practice, count=3):
         """Up to `count` practices: those editors linked to this one, then the newest of
@@ -284,13 +290,6 @@ class Practice(PublicContact, TranslatedContent):
     checked_at = models.DateTimeField(_("last checked at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
-    # One stored search vector per language, kept current on save (practices.indexing).
-    search_nl = SearchVectorField(null=True, editable=False)
-    search_fr = SearchVectorField(null=True, editable=False)
-    search_de = SearchVectorField(null=True, editable=False)
-    search_en = SearchVectorField(null=True, editable=False)
-    search_sv = SearchVectorField(null=True, editable=False)
-
     objects = PracticeQuerySet.as_manager()
 
     class Meta:
@@ -339,8 +338,9 @@ class Practice(PublicContact, TranslatedContent):
         return self.localized("title").text or self.slug
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        indexing.update_practice_vectors(self)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            indexing.relist(Practice.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
@@ -366,6 +366,39 @@ class Practice(PublicContact, TranslatedContent):
             raise ValidationError(
                 {"published_at": _("A published practice needs its publication date.")}
             )
+
+
+class ListedPractice(models.Model):
+    """A published practice as the practice list reads it: a narrow row of what the list
+    filters, counts and sorts by, and its search document in each language. The list
+    reads these few MB instead of the wide practice rows; practices.indexing keeps them
+    current in the same transaction as the practice. Its key is the practice's."""
+
+    practice = models.OneToOneField(
+        Practice, on_delete=models.CASCADE, primary_key=True, related_name="listed"
+    )
+    published_at = models.DateTimeField()
+    domain = models.ForeignKey(Domain, on_delete=models.CASCADE, related_name="+", db_index=False)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    reach = models.PositiveSmallIntegerField(choices=Reach.choices)
+    recurrence = models.PositiveSmallIntegerField(choices=Recurrence.choices)
+    started_in = models.PositiveSmallIntegerField(null=True)
+    languages = models.CharField(max_length=14)
+    # On PostgreSQL a weighted vector, kept out of the row (migration 0022) so that the
+    # rows stay narrow; on SQLite the folded texts, which its FTS5 index reads.
+    search_nl = SearchVectorField(null=True)
+    search_fr = SearchVectorField(null=True)
+    search_de = SearchVectorField(null=True)
+    search_en = SearchVectorField(null=True)
+    search_sv = SearchVectorField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["-published_at", "-practice"], name="listed_newest_idx")]
+
+    def __str__(self):
+        return str(self.pk)
 
 
 class Recommendation(WrittenContent):

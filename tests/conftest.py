@@ -23,7 +23,7 @@ from portal.management.commands.demo import load_demo_catalogue
 from practices.editors import ensure_editors_group
 from practices.filters import PracticeFilter
 from practices.forms import ShareForm
-from practices.models import Domain, Municipality, Practice, Status, Theme
+from practices.models import Domain, ListedPractice, Municipality, Practice, Status, Theme
 from practices.sharing import share
 from tests.helpers import FRENCH_ANSWERS
 
@@ -236,7 +236,7 @@ def catalogue(db):
 
 def practice_listing(data, lang):
     """The practice list under the filters of `data` (a QueryDict), as its page makes it."""
-    return Listing(PracticeFilter, Practice.objects.published(), data, lang)
+    return Listing(PracticeFilter, ListedPractice.objects.all(), data, lang)
 
 
 def translated(field, text):
@@ -308,7 +308,7 @@ def make_practices(domain, municipality):
             for practice in practices
             for theme in themes
         )
-        Practice.objects.filter(pk__in=[p.pk for p in practices]).update_search_vectors()
+        Practice.objects.filter(pk__in=[p.pk for p in practices]).relist()
         return practices
 
     return make

@@ -3,7 +3,7 @@
 from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from portal.facets import Facet, FacetedFilterSet, TagFacet, availability, tally
+from portal.facets import Facet, FacetedFilterSet, TagFacet, availability
 from practices.models import Municipality, TargetGroup, Theme
 
 from .models import Format
@@ -19,15 +19,15 @@ class LengthFacet(Facet):
     def span(low, high):
         return Q(total_hours__gt=low) & (Q(total_hours__lte=high) if high else Q())
 
-    def filter(self, qs, value):
+    def condition(self, value):
         chosen = Q()
         for name in value:
             chosen |= self.span(*LENGTHS[name])
-        return qs.filter(chosen) if value else qs
+        return chosen
 
-    def counted(self, qs, name):
+    def value(self):
         spans = [When(self.span(*bounds), then=Value(span)) for span, bounds in LENGTHS.items()]
-        return tally(qs, name, Case(*spans, default=Value(None)))
+        return Case(*spans, default=Value(None))
 
 
 class TrainingFilter(FacetedFilterSet):

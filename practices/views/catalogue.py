@@ -13,7 +13,7 @@ from portal.exports import FIRST_COLUMNS, csv_response, described, names, stream
 from portal.listing import Listing, list_page
 
 from ..filters import PracticeFilter
-from ..models import Domain, Municipality, Practice, Recommendation
+from ..models import Domain, ListedPractice, Municipality, Practice, Recommendation
 
 
 def paginate(request, queryset):
@@ -38,8 +38,8 @@ def practice_page(queryset, **lookup):
 
 def practice_listing(request, lang):
     """The published practices under the filters of the request's query string."""
-    published = Practice.objects.published()
-    return Listing(PracticeFilter, published, request.GET, lang, catalogue_version(request))
+    listed = ListedPractice.objects.all()
+    return Listing(PracticeFilter, listed, request.GET, lang, catalogue_version(request))
 
 
 @cached_page
@@ -66,7 +66,8 @@ CSV_COLUMNS = [
 def practice_csv(request):
     """The practices of the list's address, every page of them, as a spreadsheet."""
     lang = get_language()
-    practices = streamed(practice_listing(request, lang).filter.qs, "themes", "target_groups")
+    matching = practice_listing(request, lang).filter.practices()
+    practices = streamed(matching, "themes", "target_groups")
 
     def row(practice):
         return [

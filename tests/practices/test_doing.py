@@ -40,7 +40,7 @@ def test_shared_published_shown_and_searched(client, catalogue, editor):
     assert [item["slug"] for item in listed] == [practice.slug]
     assert listed[0]["doing_it_yourself"]["conditions"] == DOING["conditions"]
     assert (listed[0]["state"], listed[0]["ended_in"]) == ("ended", 2019)
-    found = practice_listing({"q": "questionnaire"}, "fr").filter.qs
+    found = practice_listing({"q": "questionnaire"}, "fr").filter.practices()
     assert list(found) == [practice]
 
 

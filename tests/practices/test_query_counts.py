@@ -16,7 +16,7 @@ CATALOGUE_SIZES = [5, 200]
     ("url", "ceiling"),
     [
         ("/nl/", 4),  # domains, latest practices, trainings and their formats
-        ("/nl/practices/", 4),
+        ("/nl/practices/", 5),  # the vocabulary, the counts, the page's keys and practices
         ("/nl/domains/hr-policy/", 4),
         ("/nl/municipalities/hasselt/", 3),
     ],

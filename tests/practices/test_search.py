@@ -38,7 +38,7 @@ def practices(make_practice):
 
 
 def found(text, lang):
-    return [p.slug for p in practice_listing(QueryDict(f"q={text}"), lang).filter.qs]
+    return [p.slug for p in practice_listing(QueryDict(f"q={text}"), lang).filter.practices()]
 
 
 @pytest.mark.parametrize("lang", list(TEXTS))

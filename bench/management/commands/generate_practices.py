@@ -169,7 +169,7 @@ class Command(BaseCommand):
         if created:
             for low in range(created[0], created[-1] + 1, VECTOR_BATCH):
                 batch = Practice.objects.filter(pk__gte=low, pk__lt=low + VECTOR_BATCH)
-                batch.update_search_vectors()
+                batch.relist()
         done = time.perf_counter()
         self.stdout.write(
             f"Created {count:,} published practices in {done - started:.1f} s "
