@@ -143,7 +143,7 @@ def worker(args):
 
     from bench.synthetic import COMMON, RARE
     from practices import search
-    from practices.models import Practice
+    from practices.models import ListedPractice
 
     def emit(**result):
         print(MARK + json.dumps({"database": args.worker, **result}), flush=True)
@@ -176,7 +176,7 @@ def worker(args):
             analyze=analyzed,
         )
         done = size
-        published = Practice.objects.published()
+        published = ListedPractice.objects.all()
         matches = {
             word: search.matching(published, word, "nl").count() for word in (COMMON["nl"], RARE)
         }

@@ -8,15 +8,34 @@ value per object are grouped in a single pass with `GROUPING SETS`; elsewhere (S
 by a `GROUP BY` each. A tag facet (many-to-many) joins the matches to its relation.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, F, TextField
 from django.db.models.functions import Cast
 
+# Put before a statement on PostgreSQL, for that statement only: see `fetch`.
+INDEXES_FIRST = "SET LOCAL enable_seqscan = off"
 
-def facet_counts(matches, facets, chosen):
+
+def fetch(connection, sql, params, indexes_first=False):
+    """All rows of a query. With `indexes_first`, PostgreSQL reads a search index even
+    for a word most rows contain: its planner would rather scan the narrow table, not
+    counting the cost of reading each search document from where it is kept outside
+    the row (at 100,000 practices 450 ms, against 25 through the index). SET LOCAL and
+    the query go in one message, which PostgreSQL runs as one transaction."""
+    with connection.cursor() as cursor:
+        if indexes_first and connection.vendor == "postgresql":
+            cursor.execute(f"{INDEXES_FIRST}; {sql}", params)
+            cursor.nextset()
+        else:
+            cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def facet_counts(matches, facets, chosen, indexes_first=False):
     """Rows (facet name, value as text, number of objects) of every facet of `facets`
     ({name: portal.facets.Facet}) over the queryset `matches`, each counted under the
-    conditions `chosen` ({name: Q}) of every other facet."""
+    conditions `chosen` ({name: Q}) of every other facet (`indexes_first`: see fetch)."""
     connection = connections[matches.db]
     quote = connection.ops.quote_name
     single = [name for name, facet in facets.items() if not facet.is_tag]
@@ -26,7 +45,10 @@ def facet_counts(matches, facets, chosen):
         for name, condition in chosen.items()
     }
     rows = matches.order_by().annotate(key=F("pk"), **values, **flags)
-    sql, params = rows.values("key", *values, *flags).query.sql_with_params()
+    try:
+        sql, params = rows.values("key", *values, *flags).query.sql_with_params()
+    except EmptyResultSet:  # a condition nothing can meet: nothing to count
+        return []
 
     def count(name):
         others = [f"m.{quote(f'meets_{other}')}" for other in chosen if other != name]
@@ -49,9 +71,8 @@ def facet_counts(matches, facets, chosen):
     for name, facet in facets.items():
         if facet.is_tag:
             parts.append(tag_part(facet, literal(name), count(name), quote))
-    with connection.cursor() as cursor:
-        cursor.execute(f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join(parts)}", params)
-        return cursor.fetchall()
+    counting = f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join(parts)}"
+    return fetch(connection, counting, params, indexes_first)
 
 
 def grouping_sets(columns):

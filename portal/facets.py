@@ -171,7 +171,9 @@ class FacetedFilterSet(django_filters.FilterSet):
         """For each facet, {value: number of objects} under the other facets' filters,
         all counted in one query (portal.counting)."""
         found = {name: {} for name in self.facets}
-        for name, value, count in counting.facet_counts(self.matches(), self.facets, self.chosen()):
+        searched = bool(self.search_words())
+        counted = counting.facet_counts(self.matches(), self.facets, self.chosen(), searched)
+        for name, value, count in counted:
             if value is not None:
                 found[name][value] = count
         return found

@@ -7,11 +7,14 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
+from django.db import connections
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .counting import fetch
 from .facets import vocabulary
 from .version import current_version
 
@@ -49,16 +52,38 @@ class FacetGroup:
         return any(option.selected for option in self.more_options)
 
 
+# The vocabularies read for the newest catalogue versions: {(kinds, lang, version): …}.
+VOCABULARIES = {}
+KEPT_VOCABULARIES = 50  # more would be versions past (or a cache that keeps none)
+
+
+def known_vocabulary(lang, kinds, version):
+    """portal.facets.vocabulary, read once per catalogue version in each process: a
+    change to the vocabulary (or to a municipality) makes a new version."""
+    key = (tuple(kinds), lang, version)
+    if key not in VOCABULARIES:
+        if len(VOCABULARIES) >= KEPT_VOCABULARIES:
+            VOCABULARIES.clear()
+        VOCABULARIES[key] = vocabulary(lang, kinds)
+    return VOCABULARIES[key]
+
+
 class Cards:
     """The objects of a list in order, as the paginator slices them: the keys of a page
     are read from `keys` (an ordered queryset of primary keys, e.g. of a narrow table),
     then only that page's objects from `objects`, with what their cards show."""
 
-    def __init__(self, keys, objects):
-        self.keys, self.objects = keys, objects
+    def __init__(self, keys, objects, indexes_first=False):
+        """`indexes_first`: see portal.counting.fetch (when the keys come of a search)."""
+        self.keys, self.objects, self.indexes_first = keys, objects, indexes_first
 
     def __getitem__(self, part):
-        keys = list(self.keys[part])
+        page = self.keys[part]
+        try:
+            sql, params = page.query.sql_with_params()
+        except EmptyResultSet:  # a condition nothing can meet
+            return []
+        keys = [key for (key,) in fetch(connections[page.db], sql, params, self.indexes_first)]
         found = self.objects.in_bulk(keys)
         return [found[key] for key in keys if key in found]
 
@@ -75,7 +100,7 @@ class Listing:
             data,
             queryset,
             lang=lang,
-            vocabulary=vocabulary(lang, filterset_class.VOCABULARY),
+            vocabulary=known_vocabulary(lang, filterset_class.VOCABULARY, self.version),
         )
 
     @cached_property

@@ -132,4 +132,4 @@ class PracticeFilter(FacetedFilterSet):
         else:
             keys = self.qs.order_by("-published_at", "-pk")
         cards = search.with_highlights(Practice.objects.for_cards(), text, self.lang)
-        return Cards(keys.values_list("pk", flat=True), cards)
+        return Cards(keys.values_list("pk", flat=True), cards, bool(self.search_words()))

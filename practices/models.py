@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from portal import version
 from portal.content import (
     ContentQuerySet,
     PublicContact,
@@ -142,6 +143,7 @@ class Municipality(models.Model):
         with transaction.atomic():
             super().save(*args, **kwargs)
             self.practices.relist()  # its name is searched with them
+        version.changed()  # its name and size show in cached pages and counts
 
     def get_absolute_url(self):
         return reverse("practices:municipality", args=[self.slug])
