@@ -2,11 +2,15 @@
 
 The matches (what the search words find) are read once, into a materialised `WITH`,
 each with its value of every facet (as text) and, for each facet in use, whether it
-meets that facet's condition. A facet's counts then take the matches that meet every
+meets that facet's condition (those that fail two conditions count for no facet and
+are left out). A facet's counts then take the matches that meet every
 condition but its own: `COUNT(*) FILTER (WHERE …)`. On PostgreSQL the facets of one
 value per object are grouped in a single pass with `GROUPING SETS`; elsewhere (SQLite)
 by a `GROUP BY` each. A tag facet (many-to-many) joins the matches to its relation.
 """
+
+import operator
+from functools import reduce
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -45,6 +49,8 @@ def facet_counts(matches, facets, chosen, indexes_first=False):
         for name, condition in chosen.items()
     }
     rows = matches.order_by().annotate(key=F("pk"), **values, **flags)
+    if len(chosen) > 1:  # one that fails two conditions counts for no facet: left out
+        rows = rows.filter(reduce(operator.or_, (all_but(name, chosen) for name in chosen)))
     try:
         sql, params = rows.values("key", *values, *flags).query.sql_with_params()
     except EmptyResultSet:  # a condition nothing can meet: nothing to count
@@ -73,6 +79,11 @@ def facet_counts(matches, facets, chosen, indexes_first=False):
             parts.append(tag_part(facet, literal(name), count(name), quote))
     counting = f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join(parts)}"
     return fetch(connection, counting, params, indexes_first)
+
+
+def all_but(name, chosen):
+    """The Q of every condition of `chosen` but the one of facet `name`."""
+    return reduce(operator.and_, (q for other, q in chosen.items() if other != name))
 
 
 def grouping_sets(columns):
