@@ -1,7 +1,7 @@
 """The practice list's narrow table follows the practices in the same transaction."""
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import QueryDict
 
 from practices.models import ListedPractice, Practice, Status
@@ -63,3 +63,14 @@ def test_a_renamed_theme_shows_in_the_next_list(
         theme.save()
     page = client.get("/nl/practices/").content.decode()
     assert "Inclusief werven" in page
+
+
+def test_a_search_leaves_the_planner_as_it_was(client, make_practice):
+    """Reading a search index first holds for the search's own statements only, also
+    inside a transaction that goes on (a test's, or a request's with ATOMIC_REQUESTS)."""
+    make_practice(title_nl="Buddywerking")
+    with transaction.atomic(), connection.cursor() as cursor:
+        assert client.get("/nl/practices/?q=buddy").status_code == 200
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW enable_seqscan")
+            assert cursor.fetchone() == ("on",)
