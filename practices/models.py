@@ -305,13 +305,12 @@ class Practice(PublicContact, TranslatedContent):
                 condition=models.Q(status__in=PUBLIC_STATUSES),
                 name="practice_public_updated_idx",
             ),
-            # The newest of a domain (similar practices), and on PostgreSQL every facet
-            # counted from the index alone, without reading the wide rows.
+            # The newest of a domain (a domain's page, similar practices). The list's
+            # facets are counted from ListedPractice.
             models.Index(
                 fields=["domain", "-published_at", "-id"],
-                include=["municipality", "reach", "recurrence", "started_in", "languages"],
                 condition=models.Q(status=Status.PUBLISHED),
-                name="practice_published_facets_idx",
+                name="practice_published_domain_idx",
             ),
         ]
         constraints = [
