@@ -10,7 +10,9 @@ recreated at the start (bench/bench.sqlite3, the PostgreSQL database "bench"): m
 At each size it asks every page for a few warm-up requests, then --requests measured
 ones (fewer when a page takes more than --budget seconds in all), through
 django.test.Client in the process: middleware, view and templates, no network. One more
-request, under CaptureQueriesContext, counts the queries. DEBUG is off (bench.settings).
+request, under CaptureQueriesContext, counts the queries. Then the first readers: 20
+list, search and JSON addresses drawn at random (seeded, bench.mix) from the synthetic
+vocabulary, each asked once with nothing cached. DEBUG is off (bench.settings).
 
 Each database runs in a subprocess of its own (Django's settings are per process); the
 Markdown report goes to stdout, progress to stderr. See docs/performance.md.
@@ -21,6 +23,7 @@ import json
 import math
 import os
 import platform
+import random
 import re
 import statistics
 import subprocess
@@ -41,6 +44,7 @@ MIN_REQUESTS = 3
 MARK = "BENCH "  # starts the worker's lines of results on stdout
 COLD = "nothing cached"
 COUNTED = ("list", "search", "JSON")  # the cached pages with facet counts, measured cold too
+FIRST_READERS, FIRST_READERS_SEED = 20, 2030  # random addresses of each kind, each asked once
 
 
 def arguments():
@@ -101,36 +105,78 @@ def pages():
     }
 
 
-def measure(client, path, args, cold=False):
-    """Median and p95 (nearest rank) of the server time in ms, and the query count.
-
-    `cold` empties the cache before each request (untimed), so that every request makes
-    its page and counts its facets as the first reader of those filters does."""
+def get(client, path, cold):
+    """The server time of one request in ms. `cold` empties the cache first (untimed), so
+    that the request makes its page and counts its facets as the first reader of those
+    filters does."""
     from django.core.cache import cache
+
+    if cold:
+        cache.clear()
+    started = time.perf_counter()
+    response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return (time.perf_counter() - started) * 1000
+
+
+def queries_of(client, path, cold):
+    """How many SQL queries one more request runs (untimed)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    def get(client, path):
-        if cold:
-            cache.clear()
-        started = time.perf_counter()
-        response = client.get(path)
-        assert response.status_code == 200, (path, response.status_code)
-        return (time.perf_counter() - started) * 1000
+    with CaptureQueriesContext(connection) as queries:
+        get(client, path, cold)
+    return len(queries)
 
+
+def summary(times, queries):
+    """Median and p95 (nearest rank) of the times, their number and the query count."""
+    times = sorted(times)
+    p95 = times[math.ceil(0.95 * len(times)) - 1]
+    return {"p50": statistics.median(times), "p95": p95, "n": len(times), "queries": queries}
+
+
+def measure(client, path, args, cold=False):
+    """One page asked --requests times (fewer when they take more than --budget s)."""
     for _ in range(args.warmup):
-        if get(client, path) > args.budget * 1000 / 20:
+        if get(client, path, cold) > args.budget * 1000 / 20:
             break  # a slow page: one warm-up is enough
     times, begin = [], time.perf_counter()
     while len(times) < args.requests:
         if len(times) >= MIN_REQUESTS and time.perf_counter() - begin > args.budget:
             break
-        times.append(get(client, path))
-    with CaptureQueriesContext(connection) as queries:
-        get(client, path)
-    times.sort()
-    p95 = times[math.ceil(0.95 * len(times)) - 1]
-    return {"p50": statistics.median(times), "p95": p95, "n": len(times), "queries": len(queries)}
+        times.append(get(client, path, cold))
+    return summary(times, queries_of(client, path, cold))
+
+
+def measure_first_readers(client, paths, args):
+    """Each address asked once with nothing cached, as its first reader does (as many as
+    fit in --budget s, at least MIN_REQUESTS); the queries are the most any of the first
+    three ran."""
+    times, begin = [], time.perf_counter()
+    for path in paths:
+        if len(times) >= MIN_REQUESTS and time.perf_counter() - begin > args.budget:
+            break
+        times.append(get(client, path, cold=True))
+    return summary(times, max(queries_of(client, path, cold=True) for path in paths[:3]))
+
+
+def first_readers():
+    """FIRST_READERS addresses of each kind that nobody asked before: filters of the list,
+    search words (sometimes with a filter) and filters of the JSON listing, in the five
+    languages, drawn at random (seeded) from the synthetic vocabulary as bench.mix draws
+    the load test's."""
+    from bench import mix
+    from practices.models import Domain, Municipality, Practice, TargetGroup, Theme
+
+    models = {"domain": Domain, "theme": Theme, "target": TargetGroup, "municipality": Municipality}
+    vocab = {
+        name: sorted(model.objects.values_list("slug", flat=True)) for name, model in models.items()
+    }
+    vocab["practices"] = list(Practice.objects.order_by("pk").values_list("slug", flat=True)[:10])
+    rng = random.Random(FIRST_READERS_SEED)
+    pools = mix.addresses(rng, vocab)
+    return {kind: rng.sample(pools[kind], FIRST_READERS) for kind in ("list", "search", "JSON")}
 
 
 def worker(args):
@@ -188,6 +234,11 @@ def worker(args):
                 result = measure(client, path, args, cold)
                 log(f"{args.worker} {size:>7,} {page}: {result}")
                 emit(kind="page", size=size, page=page, path=path, **result)
+        for kind, paths in first_readers().items():
+            page = f"first readers: {kind}, {FIRST_READERS} addresses at random"
+            result = measure_first_readers(client, paths, args)
+            log(f"{args.worker} {size:>7,} {page}: {result}")
+            emit(kind="page", size=size, page=page, path=paths[0], **result)
 
 
 # The parent: runs a worker per database, then prints the report.

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
 
-from bench import synthetic
+from bench import run, synthetic
 from bench.management.commands.generate_practices import Command as GeneratePractices
 from practices import search
 from practices.models import (
@@ -118,3 +118,18 @@ def test_the_benchmark_words_are_found(generate):
     what = synthetic.Writer(random.Random(1), 500).texts()["what"]
     assert all(synthetic.RARE in text.lower() for text in what)
     assert synthetic.RARE not in str(synthetic.Writer(random.Random(1), 501).texts()).lower()
+
+
+def test_the_first_readers_ask_addresses_that_exist(generate, client):
+    """The benchmark's random addresses are the same in every run, in five languages,
+    and each answers with a page."""
+    generate(60)
+    drawn = run.first_readers()
+    assert drawn == run.first_readers()
+    assert {kind: len(paths) for kind, paths in drawn.items()} == {
+        "list": run.FIRST_READERS, "search": run.FIRST_READERS, "JSON": run.FIRST_READERS,
+    }  # fmt: skip
+    assert all("q=" in path for path in drawn["search"])
+    assert {path[1:3] for path in drawn["list"] + drawn["search"]} == set(LANGS)
+    for path in drawn["list"] + drawn["search"] + drawn["JSON"]:
+        assert client.get(path).status_code == 200, path
