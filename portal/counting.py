@@ -1,20 +1,17 @@
-"""Counting every facet of a list in one query, in one pass over the matches.
+"""Counting the facets of a list in memory, whatever the number of matches.
 
-The matches (what the search words find) are read once, into a materialised `WITH`,
-each with its value of every facet (as text) and, for each facet in use, whether it
-meets that facet's condition (those that fail two conditions count for no facet and
-are left out). A facet's counts then take the matches that meet every
-condition but its own: `COUNT(*) FILTER (WHERE …)`. On PostgreSQL the facets of one
-value per object are grouped in a single pass with `GROUPING SETS`; elsewhere (SQLite)
-by a `GROUP BY` each. A tag facet (many-to-many) joins the matches to its relation.
+A FacetIndex holds, for every value of every facet of a catalogue's list, the set of
+objects that have it: the bits of a Python int, bit i for the i-th object by key. It is
+read from the database once per catalogue version in each process (`known_index`).
+A list's counts are then a few ANDs and bit counts: each facet's values under the
+chosen values of every other facet (disjunctive counts), among the matches of the
+search words, the only thing the database is asked for on the way (`fetch`).
 """
 
-import operator
-from functools import reduce
+from collections import defaultdict
 
-from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import BooleanField, ExpressionWrapper, F, TextField
+from django.db.models import TextField
 from django.db.models.functions import Cast
 
 # Put around a statement on PostgreSQL, for that statement only: see `fetch`.
@@ -37,78 +34,89 @@ def fetch(connection, sql, params, indexes_first=False):
         return cursor.fetchall()
 
 
-def facet_counts(matches, facets, chosen, indexes_first=False):
-    """Rows (facet name, value as text, number of objects) of every facet of `facets`
-    ({name: portal.facets.Facet}) over the queryset `matches`, each counted under the
-    conditions `chosen` ({name: Q}) of every other facet (`indexes_first`: see fetch)."""
-    connection = connections[matches.db]
-    quote = connection.ops.quote_name
-    single = [name for name, facet in facets.items() if not facet.is_tag]
-    values = {f"value_{name}": Cast(facets[name].value(), TextField()) for name in single}
-    flags = {
-        f"meets_{name}": ExpressionWrapper(condition, output_field=BooleanField())
-        for name, condition in chosen.items()
-    }
-    rows = matches.order_by().annotate(key=F("pk"), **values, **flags)
-    if len(chosen) > 1:  # one that fails two conditions counts for no facet: left out
-        rows = rows.filter(reduce(operator.or_, (all_but(name, chosen) for name in chosen)))
-    try:
-        sql, params = rows.values("key", *values, *flags).query.sql_with_params()
-    except EmptyResultSet:  # a condition nothing can meet: nothing to count
-        return []
-
-    def count(name):
-        others = [f"m.{quote(f'meets_{other}')}" for other in chosen if other != name]
-        return f"COUNT(*) FILTER (WHERE {' AND '.join(others)})" if others else "COUNT(*)"
-
-    def value(name):
-        return f"m.{quote(f'value_{name}')}"
-
-    def literal(name):
-        assert name.isidentifier(), name
-        return f"'{name}'"
-
-    if connection.vendor == "postgresql" and single:
-        parts = [grouping_sets([(literal(name), value(name), count(name)) for name in single])]
-    else:
-        parts = [
-            f"SELECT {literal(name)}, {value(name)}, {count(name)} FROM m GROUP BY 2"
-            for name in single
-        ]
-    for name, facet in facets.items():
-        if facet.is_tag:
-            parts.append(tag_part(facet, literal(name), count(name), quote))
-    counting = f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join(parts)}"
-    return fetch(connection, counting, params, indexes_first)
+def keys_of(queryset, indexes_first=False):
+    """The primary keys of a queryset's objects (see `fetch`)."""
+    keys = queryset.order_by().values_list("pk", flat=True)
+    sql, params = keys.query.sql_with_params()
+    return [key for (key,) in fetch(connections[keys.db], sql, params, indexes_first)]
 
 
-def all_but(name, chosen):
-    """The Q of every condition of `chosen` but the one of facet `name`."""
-    return reduce(operator.and_, (q for other, q in chosen.items() if other != name))
+def to_bits(positions, size):
+    """The int whose bits at `positions` (below `size`) are set."""
+    found = bytearray((size + 7) // 8)
+    for position in positions:
+        found[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(found, "little")
 
 
-def grouping_sets(columns):
-    """One pass grouping by each facet's value in turn: `columns` [(facet name's literal,
-    value, count)]; each row says which facet it groups by (GROUPING() is 0 for it)."""
+class FacetIndex:
+    """The objects of `queryset` that have each value of each facet of `facets`
+    ({name: portal.facets.Facet}): {name: {value as text: bits}}. One query for the
+    facets of one value per object, one for each tag facet."""
 
-    def pick(position):
-        cases = (f"WHEN GROUPING({parts[1]}) = 0 THEN {parts[position]}" for parts in columns)
-        return f"CASE {' '.join(cases)} END"
+    def __init__(self, queryset, facets):
+        single = [name for name, facet in facets.items() if not facet.is_tag]
+        values = [Cast(facets[name].indexed(), TextField()) for name in single]
+        rows = queryset.order_by("pk").values_list("pk", *values)
+        self.keys, found = [], {name: defaultdict(list) for name in facets}
+        for position, (key, *row) in enumerate(rows.iterator(chunk_size=5000)):
+            self.keys.append(key)
+            for name, value in zip(single, row, strict=True):
+                if value is not None:
+                    found[name][value].append(position)
+        self.positions = {key: position for position, key in enumerate(self.keys)}
+        for name, facet in facets.items():
+            if facet.is_tag:
+                for key, slug in facet.tags().iterator(chunk_size=5000):
+                    if (position := self.positions.get(key)) is not None:
+                        found[name][slug].append(position)
+        size = len(self.keys)
+        self.bits = {
+            name: {value: to_bits(positions, size) for value, positions in by_value.items()}
+            for name, by_value in found.items()
+        }
+        self.everything = (1 << size) - 1
 
-    sets = ", ".join(f"({parts[1]})" for parts in columns)
-    return f"SELECT {pick(0)}, {pick(1)}, {pick(2)} FROM m GROUP BY GROUPING SETS ({sets})"
+    def among(self, keys):
+        """The bits of the objects of these keys."""
+        found = map(self.positions.get, keys)
+        return to_bits((position for position in found if position is not None), len(self.keys))
+
+    def counts(self, matches, chosen, facets):
+        """{facet: {value: number}} of the objects of the bits `matches`, each facet under
+        the chosen values ({facet: [value]}) of every other facet; values counting
+        nothing are left out. `facets` say the value of what the index keeps."""
+        within = {}
+        for name, values in chosen.items():
+            within[name] = 0
+            for indexed, bits in self.bits[name].items():
+                if facets[name].value_of(indexed) in values:
+                    within[name] |= bits
+        found = {}
+        for name, by_indexed in self.bits.items():
+            mask = matches
+            for other, bits in within.items():
+                if other != name:
+                    mask &= bits
+            found[name] = defaultdict(int)
+            for indexed, bits in by_indexed.items():
+                if count := (mask & bits).bit_count():
+                    found[name][facets[name].value_of(indexed)] += count
+        return {name: dict(counts) for name, counts in found.items()}
 
 
-def tag_part(facet, literal, count, quote):
-    """The counts of a tag facet: the matches joined to their tags, grouped by slug."""
-    through, owner, tag = facet.through()
-    owner_column = quote(through._meta.get_field(owner).column)
-    tag_field = through._meta.get_field(tag)
-    tags = tag_field.related_model._meta
-    return (
-        f"SELECT {literal}, tag.{quote(tags.get_field('slug').column)}, {count} FROM m "
-        f"JOIN {quote(through._meta.db_table)} AS link ON link.{owner_column} = m.{quote('key')} "
-        f"JOIN {quote(tags.db_table)} AS tag "
-        f"ON tag.{quote(tags.pk.column)} = link.{quote(tag_field.column)} "
-        "GROUP BY 2"
-    )
+# The indexes of the newest catalogue versions: {(list, version, base): index}.
+INDEXES = {}
+KEPT_INDEXES = 4  # some MB each at 100,000 objects; older ones are of versions past
+
+
+def known_index(filterset, version):
+    """The FacetIndex of a filterset's base queryset, read once per catalogue version in
+    each process (the same in every language)."""
+    sql, params = filterset.queryset.query.sql_with_params()
+    key = (type(filterset).__name__, version, sql, tuple(map(str, params)))
+    if key not in INDEXES:
+        if len(INDEXES) >= KEPT_INDEXES:
+            INDEXES.clear()
+        INDEXES[key] = FacetIndex(filterset.queryset, filterset.facets)
+    return INDEXES[key]

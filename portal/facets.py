@@ -2,8 +2,8 @@
 
 Every facet lives in the query string. Its counts are disjunctive: they apply every
 active filter except the facet's own, so a reader can widen a choice. All facets of a
-list are counted in one query (portal.counting); the vocabulary's names come in one
-more. Built on django-filter: a catalogue's filterset is a FacetedFilterSet.
+list are counted in memory (portal.counting); the vocabulary's names come in one
+query. Built on django-filter: a catalogue's filterset is a FacetedFilterSet.
 """
 
 import django_filters
@@ -53,6 +53,15 @@ class Facet(django_filters.MultipleChoiceFilter):
         """The expression of an object's value, which the counts group by."""
         return F(self.field_name)
 
+    def indexed(self):
+        """What the facet index (portal.counting) keeps of each object, the same in
+        every language: by default its value."""
+        return self.value()
+
+    def value_of(self, indexed):
+        """The value of an object of which the facet index keeps `indexed`."""
+        return indexed
+
     def shown_choices(self, counts, chosen):
         """The (value, label) pairs a list shows, given the counts and chosen values."""
         return self.field.choices
@@ -78,6 +87,11 @@ class TagFacet(Facet):
         through, owner, tag = self.through()
         return Q(pk__in=through.objects.filter(**{f"{tag}__slug__in": value}).values(owner))
 
+    def tags(self):
+        """(key of the object, slug) of every tag of every object."""
+        through, owner, tag = self.through()
+        return through.objects.values_list(owner, f"{tag}__slug")
+
 
 class AvailabilityFacet(Facet):
     """Whether content is complete in the reader's language: "yes", "no" or both."""
@@ -93,6 +107,12 @@ class AvailabilityFacet(Facet):
 
     def value(self):
         return Case(When(self.available(), then=Value("yes")), default=Value("no"))
+
+    def indexed(self):
+        return F("languages")
+
+    def value_of(self, indexed):
+        return "yes" if self.parent.lang in indexed.split() else "no"
 
 
 def availability():
@@ -158,25 +178,17 @@ class FacetedFilterSet(django_filters.FilterSet):
         """The objects matching every filter that is not a facet (the search words)."""
         return self.filter_queryset(self.queryset, facets=False)
 
-    def chosen(self):
-        """{name: condition} of each facet whose chosen values leave some objects out."""
-        conditions = {
-            name: facet.condition(self.form.cleaned_data[name])
-            for name, facet in self.facets.items()
-            if self.form.cleaned_data.get(name)
-        }
-        return {name: q for name, q in conditions.items() if q is not None}
-
-    def counts(self):
-        """For each facet, {value: number of objects} under the other facets' filters,
-        all counted in one query (portal.counting)."""
-        found = {name: {} for name in self.facets}
-        searched = bool(self.search_words())
-        counted = counting.facet_counts(self.matches(), self.facets, self.chosen(), searched)
-        for name, value, count in counted:
-            if value is not None:
-                found[name][value] = count
-        return found
+    def counts(self, index):
+        """For each facet, {value: number of objects} under the other facets' chosen
+        values, among the objects the search words match: counted in the facet index of
+        the list (portal.counting), the database asked only for the search's matches."""
+        if self.search_words():
+            matches = index.among(counting.keys_of(self.matches(), indexes_first=True))
+        else:
+            matches = index.everything
+        chosen = {name: self.form.cleaned_data[name] for name in self.facets}
+        chosen = {name: values for name, values in chosen.items() if values}
+        return index.counts(matches, chosen, self.facets)
 
     def ignored(self):
         """(name, label, value) of each facet value in the query string that is not known."""

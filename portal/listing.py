@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .counting import fetch
+from .counting import fetch, known_index
 from .facets import vocabulary
 from .version import current_version
 
@@ -107,9 +107,11 @@ class Listing:
     def counts(self):
         """The facet counts, from the cache when the same filters in the same language
         were counted since the catalogue last changed (see `counts_key`)."""
-        return cache.get_or_set(
-            self.counts_key(), self.filter.counts, settings.CATALOGUE_CACHE_TIMEOUT
-        )
+
+        def count():
+            return self.filter.counts(known_index(self.filter, self.version))
+
+        return cache.get_or_set(self.counts_key(), count, settings.CATALOGUE_CACHE_TIMEOUT)
 
     def counts_key(self):
         """The list, the language, the search words, every chosen facet value and the

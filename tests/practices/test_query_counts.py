@@ -16,7 +16,9 @@ CATALOGUE_SIZES = [5, 200]
     ("url", "ceiling"),
     [
         ("/nl/", 4),  # domains, latest practices, trainings and their formats
-        ("/nl/practices/", 5),  # the vocabulary, the counts, the page's keys and practices
+        # the vocabulary, the facet index (the listed practices, their themes, their target
+        # groups), the page's keys and practices
+        ("/nl/practices/", 7),
         ("/nl/domains/hr-policy/", 4),
         ("/nl/municipalities/hasselt/", 3),
     ],
