@@ -49,6 +49,15 @@ def to_bits(positions, size):
     return int.from_bytes(found, "little")
 
 
+def grouped(column, positions):
+    """{value: [position]} of the values of a column but None, at their positions."""
+    found = defaultdict(list)
+    for position, value in zip(positions, column, strict=True):
+        found[value].append(position)
+    found.pop(None, None)
+    return found
+
+
 class FacetIndex:
     """The objects of `queryset` that have each value of each facet of `facets`
     ({name: portal.facets.Facet}): {name: {value as text: bits}}. One query for the
@@ -57,19 +66,22 @@ class FacetIndex:
     def __init__(self, queryset, facets):
         single = [name for name, facet in facets.items() if not facet.is_tag]
         values = [Cast(facets[name].indexed(), TextField()) for name in single]
-        rows = queryset.order_by("pk").values_list("pk", *values)
-        self.keys, found = [], {name: defaultdict(list) for name in facets}
-        for position, (key, *row) in enumerate(rows.iterator(chunk_size=5000)):
-            self.keys.append(key)
-            for name, value in zip(single, row, strict=True):
-                if value is not None:
-                    found[name][value].append(position)
+        # Fetched whole (a server-side cursor's round trips took a third of the time),
+        # then a column at a time.
+        rows = list(queryset.order_by("pk").values_list("pk", *values))
+        self.keys = [row[0] for row in rows]
         self.positions = {key: position for position, key in enumerate(self.keys)}
+        everyone = range(len(rows))
+        found = {
+            name: grouped([row[column] for row in rows], everyone)
+            for column, name in enumerate(single, start=1)
+        }
         for name, facet in facets.items():
             if facet.is_tag:
-                for key, slug in facet.tags().iterator(chunk_size=5000):
-                    if (position := self.positions.get(key)) is not None:
-                        found[name][slug].append(position)
+                owner = facet.through()[1]
+                tags = list(facet.tags().filter(**{f"{owner}__in": queryset.values("pk")}))
+                positions = list(map(self.positions.__getitem__, (key for key, _slug in tags)))
+                found[name] = grouped([slug for _key, slug in tags], positions)
         size = len(self.keys)
         self.bits = {
             name: {value: to_bits(positions, size) for value, positions in by_value.items()}
