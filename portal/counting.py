@@ -14,6 +14,8 @@ from django.db import connections
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
+from .version import Remembered
+
 # Put around a statement on PostgreSQL, for that statement only: see `fetch`.
 INDEXES_FIRST, AS_BEFORE = "SET LOCAL enable_seqscan = off", "RESET enable_seqscan"
 
@@ -117,9 +119,7 @@ class FacetIndex:
         return {name: dict(counts) for name, counts in found.items()}
 
 
-# The indexes of the newest catalogue versions: {(list, version, base): index}.
-INDEXES = {}
-KEPT_INDEXES = 4  # some MB each at 100,000 objects; older ones are of versions past
+INDEXES = Remembered(limit=4)  # {(list, version, base): index}: some MB each at 100,000
 
 
 def known_index(filterset, version):
@@ -127,8 +127,4 @@ def known_index(filterset, version):
     each process (the same in every language)."""
     sql, params = filterset.queryset.query.sql_with_params()
     key = (type(filterset).__name__, version, sql, tuple(map(str, params)))
-    if key not in INDEXES:
-        if len(INDEXES) >= KEPT_INDEXES:
-            INDEXES.clear()
-        INDEXES[key] = FacetIndex(filterset.queryset, filterset.facets)
-    return INDEXES[key]
+    return INDEXES.get(key, lambda: FacetIndex(filterset.queryset, filterset.facets))

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .counting import fetch, known_index
 from .facets import vocabulary
-from .version import current_version
+from .version import Remembered, current_version
 
 
 @dataclass(frozen=True)
@@ -52,20 +52,13 @@ class FacetGroup:
         return any(option.selected for option in self.more_options)
 
 
-# The vocabularies read for the newest catalogue versions: {(kinds, lang, version): …}.
-VOCABULARIES = {}
-KEPT_VOCABULARIES = 50  # more would be versions past (or a cache that keeps none)
+VOCABULARIES = Remembered(limit=50)  # {(kinds, lang, version): vocabulary}
 
 
 def known_vocabulary(lang, kinds, version):
     """portal.facets.vocabulary, read once per catalogue version in each process: a
     change to the vocabulary (or to a municipality) makes a new version."""
-    key = (tuple(kinds), lang, version)
-    if key not in VOCABULARIES:
-        if len(VOCABULARIES) >= KEPT_VOCABULARIES:
-            VOCABULARIES.clear()
-        VOCABULARIES[key] = vocabulary(lang, kinds)
-    return VOCABULARIES[key]
+    return VOCABULARIES.get((tuple(kinds), lang, version), lambda: vocabulary(lang, kinds))
 
 
 class Cards:

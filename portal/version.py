@@ -77,6 +77,23 @@ def last_changes():
         return cursor.fetchone()
 
 
+class Remembered:
+    """What a process made for a catalogue version, kept while the version is among the
+    newest: at most `limit` entries, all forgotten when one more comes (they are then
+    of versions past, or of a cache that keeps no counter and makes a version a request)."""
+
+    def __init__(self, limit):
+        self.limit, self.made = limit, {}
+
+    def get(self, key, make):
+        """`make()` for `key` (which names the version), made once."""
+        if key not in self.made:
+            if len(self.made) >= self.limit:
+                self.made.clear()
+            self.made[key] = make()
+        return self.made[key]
+
+
 def current_version(counter=None):
     """The catalogue's version: its last changes and the counter (`counter` when read
     already)."""
