@@ -60,7 +60,7 @@ def listing_response(request, listing, as_json, prefetch=()):
             unknown = [{"facet": name, "value": value} for name, _label, value in ignored]
             return error(_("Unknown filter values."), unknown=unknown)
         try:
-            page = listing.paginator.page(request.GET.get("page") or 1)
+            page = listing.pages(whole=True).page(request.GET.get("page") or 1)
         except InvalidPage:
             return error(_("This page does not exist."))
         objects = list(page.object_list)

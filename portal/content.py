@@ -68,6 +68,11 @@ class WrittenContent(Translatable, models.Model):
     def available_languages(self):
         return [code for code, _name in settings.LANGUAGES if self.is_translated(code)]
 
+    def is_complete_in(self, lang=None):
+        """Whether a reader of `lang` (the reader's language by default) reads it all in
+        that language: what its card says."""
+        return self.is_translated(lang)
+
     def clean(self):
         super().clean()
         errors = {
@@ -167,6 +172,10 @@ class TranslatedContent(WrittenContent):
     def changes_public_pages(self):
         """Whether saving it now changes what readers see."""
         return True
+
+    def is_complete_in(self, lang=None):
+        """As `languages` recorded it on save: a card need not read every text."""
+        return (lang or get_language()) in self.languages.split()
 
     def delete(self, *args, **kwargs):
         version.changed()

@@ -206,6 +206,7 @@ class FacetedFilterSet(django_filters.FilterSet):
     def sort(self):
         return "newest"
 
-    def ordered(self):
-        """The matching objects in the chosen order, with what their cards show."""
+    def ordered(self, whole=False):
+        """The matching objects in the chosen order, with what their cards show (`whole`:
+        with all their fields, where a card shows only some)."""
         return self.qs.for_cards().newest_first()

@@ -137,7 +137,12 @@ class Listing:
 
     @cached_property
     def paginator(self):
-        paginator = Paginator(self.filter.ordered(), settings.PRACTICES_PER_PAGE)
+        """The pages of cards."""
+        return self.pages()
+
+    def pages(self, whole=False):
+        """The pages of the matching objects, each object `whole` or as its card shows."""
+        paginator = Paginator(self.filter.ordered(whole), settings.PRACTICES_PER_PAGE)
         limit = self.filter.RANK_LIMIT
         paginator.count = min(self.total, limit) if self.is_ranked else self.total
         return paginator

@@ -24,7 +24,7 @@ def home(request):
     domains = Domain.objects.annotate(
         practice_count=Count("practices", filter=Q(practices__status=Status.PUBLISHED))
     )
-    latest = Practice.objects.published().for_cards().newest_first()[:6]
+    latest = Practice.objects.published().cards().newest_first()[:6]
     trainings = TrainingProgramme.objects.published().for_cards().prefetch_related("formats")[:3]
     context = {"domains": domains, "latest": latest, "trainings": trainings}
     return render(request, "portal/home.html", context)

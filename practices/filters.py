@@ -120,9 +120,10 @@ class PracticeFilter(FacetedFilterSet):
         """The matching practices themselves."""
         return Practice.objects.filter(pk__in=self.qs.values("pk"))
 
-    def ordered(self):
+    def ordered(self, whole=False):
         """The matching practices in the chosen order, with highlighted summaries: the
-        order and the page read from the narrow rows, the page's practices then whole."""
+        order and the page read from the narrow rows, then the page's practices (only
+        what their cards show, unless `whole`)."""
         text, sort = self.form.cleaned_data.get("q", ""), self.sort()
         if sort == "relevance":
             keys = search.by_relevance(self.qs, text, self.lang)
@@ -131,5 +132,6 @@ class PracticeFilter(FacetedFilterSet):
             keys = self.practices().order_by(title.asc(), "pk")
         else:
             keys = self.qs.order_by("-published_at", "-pk")
-        cards = search.with_highlights(Practice.objects.for_cards(), text, self.lang)
+        objects = Practice.objects.for_cards() if whole else Practice.objects.cards()
+        cards = search.with_highlights(objects, text, self.lang)
         return Cards(keys.values_list("pk", flat=True), cards, bool(self.search_words()))

@@ -175,6 +175,12 @@ def validate_web_links(text):
         check(line)
 
 
+CARD_FIELDS = (
+    "slug", "language", "languages", "reach", "recurrence", "published_at", "updated_at",
+    "title", "summary", "municipality__name", "domain__name",
+)  # fmt: skip
+
+
 class PracticeQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
@@ -189,6 +195,11 @@ class PracticeQuerySet(ContentQuerySet):
     def for_cards(self):
         """What a practice card shows, fetched in the same query."""
         return self.select_related("municipality", "domain")
+
+    def cards(self):
+        """Only what a practice card shows (practices.templatetags.practices.practice_card):
+        a list of cards reads a few columns of each practice, not its whole story."""
+        return self.for_cards().only(*CARD_FIELDS)
 
     def relist(self):
         """Rebuild the list's rows of these practices (ListedPractice)."""

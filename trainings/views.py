@@ -67,7 +67,7 @@ def training_detail(request, slug):
             "providers",
             "themes",
             Prefetch("modules", TrainingModule.objects.select_related("theme")),
-            Prefetch("practices", Practice.objects.published().for_cards()),
+            Prefetch("practices", Practice.objects.published().cards()),
         )
     )
     training = get_object_or_404(queryset, slug=slug)

@@ -1,3 +1,4 @@
+from functools import lru_cache
 from html import escape as escape_text
 
 from django import template
@@ -6,7 +7,7 @@ from django.urls import translate_url
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info, npgettext
+from django.utils.translation import get_language, get_language_info, gettext, npgettext
 
 from portal.content import IN_LANGUAGE
 
@@ -125,6 +126,23 @@ COUNTED = {
 }
 
 
+@lru_cache(maxsize=4096)  # a list page asks it some 330 times, mostly for small numbers
+def counted(kind, lang, number):
+    """What `number` counts, in `lang`: "practices"."""
+    return escape_text(COUNTED[kind](number))
+
+
+@lru_cache(maxsize=4096)  # the same few hundred options, page after page
+def named(name, value, label):
+    """The escaped name, value, id and label of a facet's option."""
+    return {
+        "name": escape_text(name),
+        "value": escape_text(value),
+        "ident": escape_text(f"facet-{name}-{value.lower()}"),
+        "label": escape_text(label[:1].upper() + label[1:]),
+    }
+
+
 @register.simple_tag
 def facet_options(group, options, kind="practices"):
     """The checkbox of each option, with its count; one that counts nothing is disabled.
@@ -133,22 +151,28 @@ def facet_options(group, options, kind="practices"):
     some 330 options, and those took most of its time outside SQL. Every text is escaped;
     values are known slugs, codes or numbers (FacetField leaves out any other), so they
     make valid ids as they are."""
-    counted = COUNTED[kind or "practices"]
-    name = escape_text(group.name)
+    kind, lang = kind or "practices", get_language()
     html = "".join(
         OPTION.format(
             unavailable="" if option.count or option.selected else ' class="unavailable"',
-            name=name,
-            value=escape_text(option.value),
-            ident=escape_text(f"facet-{group.name}-{option.value.lower()}"),
             state=" checked" if option.selected else "" if option.count else " disabled",
-            label=escape_text(option.label[:1].upper() + option.label[1:]),
             count=option.count if option.count < 1000 else localize(option.count),
-            practices=escape_text(counted(option.count)),
+            practices=counted(kind, lang, option.count),
+            **named(group.name, option.value, option.label),
         )
         for option in options
     )
     return mark_safe(html)  # noqa: S308 - every text in it was escaped above
+
+
+@register.simple_tag
+def original_language_badge(content):
+    """The notice on a card whose texts are not all in the reader's language."""
+    if content.is_complete_in():
+        return ""
+    language = get_language_info(content.original_language)["name_translated"]
+    notice = gettext("In %(language)s only") % {"language": language}
+    return format_html('<p class="badge">{}</p>', notice)
 
 
 @register.filter

@@ -30,7 +30,7 @@ def practice_page(queryset, **lookup):
     practice = get_object_or_404(queryset, **lookup)
     return {
         "practice": practice,
-        "similar": Practice.objects.published().for_cards().similar_to(practice),
+        "similar": Practice.objects.published().cards().similar_to(practice),
         "recommendations": practice.domain.recommendations.all(),
         "trainings": practice.trainings.published().prefetch_related("formats"),
     }
@@ -124,14 +124,14 @@ def domain_detail(request, slug):
         "domain": domain,
         "feed_url": f"{reverse('practices:feed')}?domain={domain.slug}",
         "recommendations": domain.recommendations.all(),
-        "page": paginate(request, domain.practices.published().for_cards().newest_first()),
+        "page": paginate(request, domain.practices.published().cards().newest_first()),
     }
     return render(request, "practices/domain_detail.html", context)
 
 
 def municipality_detail(request, slug):
     municipality = get_object_or_404(Municipality, slug=slug)
-    practices = municipality.practices.published().for_cards().newest_first()
+    practices = municipality.practices.published().cards().newest_first()
     context = {
         "municipality": municipality,
         "page": paginate(request, practices),
@@ -142,6 +142,6 @@ def municipality_detail(request, slug):
 
 def recommendation_detail(request, slug):
     recommendation = get_object_or_404(Recommendation.objects.select_related("domain"), slug=slug)
-    practices = recommendation.domain.practices.published().for_cards().newest_first()[:6]
+    practices = recommendation.domain.practices.published().cards().newest_first()[:6]
     context = {"recommendation": recommendation, "practices": practices}
     return render(request, "practices/recommendation_detail.html", context)
