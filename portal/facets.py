@@ -6,6 +6,8 @@ list are counted in memory (portal.counting); the vocabulary's names come in one
 query. Built on django-filter: a catalogue's filterset is a FacetedFilterSet.
 """
 
+import copy
+
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -13,6 +15,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from . import counting
+from .version import Remembered
 
 SEARCH_MAX_LENGTH = 200
 
@@ -33,6 +36,15 @@ class FacetField(forms.MultipleChoiceField):
 
     def clean(self, value):
         return [item for item in self.to_python(value) if self.valid_value(item)]
+
+    def __deepcopy__(self, memo):
+        """The copy each form makes shares the choices and the widget that holds them
+        (the facet panel renders its options itself): a form of the practice list copied
+        330 choices at every request."""
+        result = copy.copy(self)
+        memo[id(self)] = result
+        result.error_messages, result.validators = self.error_messages.copy(), self.validators[:]
+        return result
 
 
 class Facet(django_filters.MultipleChoiceFilter):
@@ -64,7 +76,7 @@ class Facet(django_filters.MultipleChoiceFilter):
 
     def shown_choices(self, counts, chosen):
         """The (value, label) pairs a list shows, given the counts and chosen values."""
-        return self.field.choices
+        return self.extra["choices"]
 
 
 class TagFacet(Facet):
@@ -143,6 +155,9 @@ def vocabulary(lang, kinds):
     return found
 
 
+FORMS = Remembered(limit=50)  # {(filterset class, language, vocabulary): form class}
+
+
 class FacetedFilterSet(django_filters.FilterSet):
     """Filters that are facets, each counted under every other active filter.
 
@@ -158,10 +173,16 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     def __init__(self, data, queryset, *, lang, vocabulary):
         super().__init__(data, queryset)
-        self.lang = lang
+        self.lang, self.vocabulary = lang, vocabulary
         for kind, choices in vocabulary.items():
             self.filters[kind].extra["choices"] = choices
         self.form.is_valid()
+
+    def get_form_class(self):
+        """The form class, made once per language and vocabulary: making its fields
+        checked every choice of the vocabulary again."""
+        known = tuple((kind, tuple(choices)) for kind, choices in self.vocabulary.items())
+        return FORMS.get((type(self), self.lang, known), super().get_form_class)
 
     @property
     def facets(self):
