@@ -49,9 +49,23 @@ def main():
     for number, query in enumerate(queries, start=1):
         print(f"\n-- {number}. {float(query['time']) * 1000:.1f} ms\n{query['sql']}")
         if args.analyze and number <= args.top and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
-                print("\n".join(row[0] for row in cursor.fetchall()))
+            print("\n".join(explained(connection, query["sql"])))
+
+
+def explained(connection, sql):
+    """The lines of EXPLAIN ANALYZE of a query, as it ran (see portal.counting.fetch)."""
+    from django.db import transaction
+
+    from portal.counting import AS_BEFORE, INDEXES_FIRST
+
+    first = sql.startswith(INDEXES_FIRST)
+    if first:
+        sql = sql.removeprefix(f"{INDEXES_FIRST}; ").removesuffix(f"; {AS_BEFORE}")
+    with transaction.atomic(), connection.cursor() as cursor:
+        if first:
+            cursor.execute(INDEXES_FIRST)
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+        return [row[0] for row in cursor.fetchall()]
 
 
 if __name__ == "__main__":

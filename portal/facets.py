@@ -7,6 +7,7 @@ query. Built on django-filter: a catalogue's filterset is a FacetedFilterSet.
 """
 
 import copy
+from dataclasses import dataclass
 
 import django_filters
 from django import forms
@@ -14,7 +15,6 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
-from . import counting
 from .version import Remembered
 
 SEARCH_MAX_LENGTH = 200
@@ -155,6 +155,15 @@ def vocabulary(lang, kinds):
     return found
 
 
+@dataclass(frozen=True)
+class Counted:
+    """What a list's counting found: {facet: {value: number}} and, for a list ranked by
+    relevance, its shortlist: the keys of its newest RANK_LIMIT matches, newest first."""
+
+    counts: dict
+    shortlist: list | None = None
+
+
 FORMS = Remembered(limit=50)  # {(filterset class, language, vocabulary): form class}
 
 
@@ -170,6 +179,7 @@ class FacetedFilterSet(django_filters.FilterSet):
     EACH_ONCE = "available"
     # With a sort by relevance, only the newest RANK_LIMIT matches are ranked.
     RANK_LIMIT = None
+    NEWEST = ("-published_at", "-pk")  # the newest first
 
     def __init__(self, data, queryset, *, lang, vocabulary):
         super().__init__(data, queryset)
@@ -200,16 +210,21 @@ class FacetedFilterSet(django_filters.FilterSet):
         return self.filter_queryset(self.queryset, facets=False)
 
     def counts(self, index):
-        """For each facet, {value: number of objects} under the other facets' chosen
-        values, among the objects the search words match: counted in the facet index of
-        the list (portal.counting), the database asked only for the search's matches."""
+        """The list's Counted: for each facet, {value: number of objects} under the
+        other facets' chosen values, among the objects the search words match, and the
+        shortlist of a list ranked by relevance. Counted in the facet index of the list
+        (portal.counting), the database asked only for the search's matches."""
         if self.search_words():
-            matches = index.among(counting.keys_of(self.matches(), indexes_first=True))
+            matches = index.among(self.matches(), indexes_first=True)
         else:
             matches = index.everything
         chosen = {name: self.form.cleaned_data[name] for name in self.facets}
         chosen = {name: values for name, values in chosen.items() if values}
-        return index.counts(matches, chosen, self.facets)
+        counts = index.counts(matches, chosen, self.facets)
+        if not (self.RANK_LIMIT and self.sort() == "relevance"):
+            return Counted(counts)
+        found = index.matching(matches, chosen, self.facets)
+        return Counted(counts, index.first(found, self.RANK_LIMIT))
 
     def ignored(self):
         """(name, label, value) of each facet value in the query string that is not known."""
@@ -227,7 +242,8 @@ class FacetedFilterSet(django_filters.FilterSet):
     def sort(self):
         return "newest"
 
-    def ordered(self, whole=False):
+    def ordered(self, whole=False, shortlist=None):
         """The matching objects in the chosen order, with what their cards show (`whole`:
-        with all their fields, where a card shows only some)."""
+        with all their fields, where a card shows only some). `shortlist`: the keys
+        of the newest RANK_LIMIT matches (Counted), which a ranking reads."""
         return self.qs.for_cards().newest_first()

@@ -97,14 +97,19 @@ class Listing:
         )
 
     @cached_property
-    def counts(self):
-        """The facet counts, from the cache when the same filters in the same language
-        were counted since the catalogue last changed (see `counts_key`)."""
+    def counted(self):
+        """The facet counts and shortlist (portal.facets.Counted), from the cache when
+        the same filters in the same language were counted since the catalogue last
+        changed (see `counts_key`)."""
 
         def count():
             return self.filter.counts(known_index(self.filter, self.version))
 
         return cache.get_or_set(self.counts_key(), count, settings.CATALOGUE_CACHE_TIMEOUT)
+
+    @property
+    def counts(self):
+        return self.counted.counts
 
     def counts_key(self):
         """The list, the language, the search words, every chosen facet value and the
@@ -112,8 +117,8 @@ class Listing:
         chosen = sorted((name, sorted(self.selected(name))) for name in self.filter.facets)
         terms = [term.casefold() for term in self.filter.search_words()]
         kind = type(self.filter).__name__
-        state = repr((kind, self.lang, terms, chosen, self.version))
-        return f"facet-counts:{hashlib.sha256(state.encode()).hexdigest()}"
+        state = repr((kind, self.lang, terms, chosen, self.is_ranked, self.version))
+        return f"counted:{hashlib.sha256(state.encode()).hexdigest()}"
 
     @cached_property
     def total(self):
@@ -142,7 +147,8 @@ class Listing:
 
     def pages(self, whole=False):
         """The pages of the matching objects, each object `whole` or as its card shows."""
-        paginator = Paginator(self.filter.ordered(whole), settings.PRACTICES_PER_PAGE)
+        ordered = self.filter.ordered(whole, self.counted.shortlist)
+        paginator = Paginator(ordered, settings.PRACTICES_PER_PAGE)
         limit = self.filter.RANK_LIMIT
         paginator.count = min(self.total, limit) if self.is_ranked else self.total
         return paginator

@@ -120,13 +120,13 @@ class PracticeFilter(FacetedFilterSet):
         """The matching practices themselves."""
         return Practice.objects.filter(pk__in=self.qs.values("pk"))
 
-    def ordered(self, whole=False):
+    def ordered(self, whole=False, shortlist=None):
         """The matching practices in the chosen order, with highlighted summaries: the
         order and the page read from the narrow rows, then the page's practices (only
         what their cards show, unless `whole`)."""
         text, sort = self.form.cleaned_data.get("q", ""), self.sort()
         if sort == "relevance":
-            keys = search.by_relevance(self.qs, text, self.lang)
+            keys = search.by_relevance(self.qs, text, self.lang, shortlist)
         elif sort == "title":
             title = search.in_language("title", self.lang)
             keys = self.practices().order_by(title.asc(), "pk")

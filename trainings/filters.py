@@ -55,5 +55,5 @@ class TrainingFilter(FacetedFilterSet):
     class Meta:
         fields = []
 
-    def ordered(self, whole=False):
-        return super().ordered(whole).prefetch_related("formats")
+    def ordered(self, whole=False, shortlist=None):
+        return super().ordered(whole, shortlist).prefetch_related("formats")
