@@ -99,11 +99,6 @@ class TagFacet(Facet):
         through, owner, tag = self.through()
         return Q(pk__in=through.objects.filter(**{f"{tag}__slug__in": value}).values(owner))
 
-    def tags(self):
-        """(key of the object, slug) of every tag of every object."""
-        through, owner, tag = self.through()
-        return through.objects.values_list(owner, f"{tag}__slug")
-
 
 class AvailabilityFacet(Facet):
     """Whether content is complete in the reader's language: "yes", "no" or both."""
