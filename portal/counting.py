@@ -9,11 +9,13 @@ search words, the only thing the database is asked for on the way (`fetch`).
 """
 
 from collections import defaultdict, deque
+from datetime import timedelta
 from itertools import compress, islice, repeat
 
 from django.db import connections
 from django.db.models import F, StringAgg, TextField, Value
 from django.db.models.functions import Cast
+from django.utils import timezone
 
 from .version import Remembered
 
@@ -91,28 +93,55 @@ def grouped(parts):
 
 
 class FacetIndex:
-    """The objects of `queryset` that have each value of each facet of `facets`
-    ({name: portal.facets.Facet}): {name: {value as text: bits}}, bit k for the object
-    whose key is k (keys are integers), so that the keys a search matched need no lookup.
-    `order` is the order `first` follows (a list's newest first). Two queries: the keys in
-    order, and the keys of each value of each facet."""
+    """The objects of a filterset's base queryset that have each value of each of its
+    facets: {facet: {value as text: bits}}, bit k for the object whose key is k (keys are
+    integers), so that the keys a search matched need no lookup; and the keys in the
+    filterset's NEWEST order, which `first` follows.
 
-    def __init__(self, queryset, facets, order):
-        self.ordered = list(queryset.order_by(*order).values_list("pk", flat=True))
+    Read whole, it takes two queries: the keys in order, and the keys of each value of
+    each facet. Read from a `previous` index (of an earlier catalogue version, with the
+    same vocabulary), it reads again only the objects added, changed or removed since:
+    those whose CHANGED_AT time is at most CHANGES_OVERLAP before the previous one was
+    read (a transaction that wrote a row before then and committed after, or an app
+    server whose clock is behind, is covered) and those no longer in the queryset."""
+
+    CHANGES_OVERLAP = timedelta(minutes=5)
+
+    def __init__(self, filterset, previous=None):
+        queryset, self.vocabulary = filterset.queryset, vocabulary_keys(filterset)
+        self.read_at = timezone.now()
+        self.ordered = list(queryset.order_by(*filterset.NEWEST).values_list("pk", flat=True))
         self.size = max(self.ordered, default=-1) + 1
-        parts = []
-        for name, facet in facets.items():
-            if facet.is_tag:
-                through, owner, tag = facet.through()
-                tagged = through.objects.filter(**{f"{owner}__in": queryset.values("pk")})
-                parts.append((name, tagged, F(f"{tag}__slug"), F(owner)))
-            else:
-                parts.append((name, queryset, facet.indexed(), F("pk")))
-        self.bits = {
-            name: {value: to_bits(keys, self.size) for value, keys in by_value}
-            for name, by_value in grouped(parts).items()
-        }
+        # The keys read again, or None where everything was read.
+        self.read_again = changed = previous and previous.changes(filterset, self.ordered)
+        if changed is None:
+            self.bits = read(queryset, filterset.facets, self.size)
+        else:
+            left = ~to_bits(changed, max(self.size, previous.size))
+            self.bits = {
+                name: {value: bits & left for value, bits in by_value.items()}
+                for name, by_value in previous.bits.items()
+            }
+            if changed:
+                again = read(queryset.filter(pk__in=changed), filterset.facets, self.size)
+                for name, by_value in again.items():
+                    for value, bits in by_value.items():
+                        self.bits[name][value] = self.bits[name].get(value, 0) | bits
         self.everything = to_bits(self.ordered, self.size)
+
+    def changes(self, filterset, ordered):
+        """The keys of the objects added, changed or removed since this index was read;
+        None where it cannot tell (another vocabulary, another database) or where so many
+        changed that reading them all is quicker."""
+        if vocabulary_keys(filterset) != self.vocabulary:
+            return None
+        since = self.read_at - self.CHANGES_OVERLAP
+        changed = filterset.queryset.filter(**{f"{filterset.CHANGED_AT}__gte": since})
+        known, now = set(self.ordered), set(ordered)
+        found = set(changed.values_list("pk", flat=True)).union(known - now)
+        if not now - known <= found:  # a new key no change explains: a restored database
+            return None
+        return found if len(found) * 10 <= len(ordered) else None
 
     def among(self, queryset, indexes_first=False):
         """The bits of the objects of `queryset` that the index has (see `bits_of`)."""
@@ -161,11 +190,40 @@ class FacetIndex:
 INDEXES = Remembered(limit=4)  # {(list, version, base): index}: some MB each at 100,000
 
 
+NEWEST = {}  # {(list, base): index}: the newest index of each list, to read the next from
+
+
 def known_index(filterset, version):
     """The FacetIndex of a filterset's base queryset, read once per catalogue version in
-    each process (the same in every language)."""
+    each process (the same in every language), from the one of the version before."""
     sql, params = filterset.queryset.query.sql_with_params()
-    key = (type(filterset).__name__, version, sql, tuple(map(str, params)))
-    return INDEXES.get(
-        key, lambda: FacetIndex(filterset.queryset, filterset.facets, filterset.NEWEST)
-    )
+    base = (type(filterset).__name__, sql, tuple(map(str, params)))
+
+    def make():
+        NEWEST[base] = FacetIndex(filterset, NEWEST.get(base))
+        return NEWEST[base]
+
+    return INDEXES.get((*base, version), make)
+
+
+def vocabulary_keys(filterset):
+    """The keys (slugs) of the entries of a filterset's vocabulary, in any language."""
+    return {
+        kind: [key for key, _label in entries] for kind, entries in filterset.vocabulary.items()
+    }
+
+
+def read(queryset, facets, size):
+    """{facet: {value as text: bits}} of the objects of `queryset` (see FacetIndex)."""
+    parts = []
+    for name, facet in facets.items():
+        if facet.is_tag:
+            through, owner, tag = facet.through()
+            tagged = through.objects.filter(**{f"{owner}__in": queryset.values("pk")})
+            parts.append((name, tagged, F(f"{tag}__slug"), F(owner)))
+        else:
+            parts.append((name, queryset, facet.indexed(), F("pk")))
+    return {
+        name: {value: to_bits(keys, size) for value, keys in by_value}
+        for name, by_value in grouped(parts).items()
+    }

@@ -175,6 +175,7 @@ class FacetedFilterSet(django_filters.FilterSet):
     # With a sort by relevance, only the newest RANK_LIMIT matches are ranked.
     RANK_LIMIT = None
     NEWEST = ("-published_at", "-pk")  # the newest first
+    CHANGED_AT = "updated_at"  # when an object was last saved: see counting.FacetIndex
 
     def __init__(self, data, queryset, *, lang, vocabulary):
         super().__init__(data, queryset)

@@ -87,6 +87,7 @@ class PracticeFilter(FacetedFilterSet):
         "municipality": Municipality,
     }
     RANK_LIMIT = search.RANK_LIMIT
+    CHANGED_AT = "listed_at"  # a municipality's change rewrites its practices' rows
 
     q = SearchFilter(label=_("Search"), method="search")
     domain = Facet(field_name="domain__slug", label=_("Policy domain"))

@@ -15,6 +15,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connections
 from django.db.models import F, Func, TextField, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from .search import CONFIGS, in_language, uses_postgres
 
@@ -59,6 +60,8 @@ def relist(practices):
         "listed_practice": F("pk"),  # annotations take names no field of Practice has
         **{f"listed_search_{lang}": document(Practice.SEARCHED, lang) for lang in CONFIGS},
     }
+    if any(field.name == "listed_at" for field in listed._meta.fields):  # (since 0024)
+        computed["listed_listed_at"] = Value(timezone.now())
     rows = practices.filter(status=Status.PUBLISHED).order_by().values(*COPIED, **computed)
     compiler = rows.query.get_compiler(rows.db)
     sql, params = compiler.as_sql()

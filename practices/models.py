@@ -405,9 +405,15 @@ class ListedPractice(models.Model):
     search_de = SearchVectorField(null=True)
     search_en = SearchVectorField(null=True)
     search_sv = SearchVectorField(null=True)
+    # When the row was last written: the facet index of each process reads again only
+    # the rows written since it read them (portal.counting.FacetIndex).
+    listed_at = models.DateTimeField(null=True)
 
     class Meta:
-        indexes = [models.Index(fields=["-published_at", "-practice"], name="listed_newest_idx")]
+        indexes = [
+            models.Index(fields=["-published_at", "-practice"], name="listed_newest_idx"),
+            models.Index(fields=["listed_at"], name="listed_at_idx"),
+        ]
 
     def __str__(self):
         return str(self.pk)

@@ -2,13 +2,23 @@
 
 import random
 from collections import Counter
+from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
 from django.http import QueryDict
 from django.utils import timezone
 
-from practices.models import Domain, Municipality, Practice, Status, TargetGroup, Theme
+from portal.counting import known_index
+from practices.models import (
+    Domain,
+    ListedPractice,
+    Municipality,
+    Practice,
+    Status,
+    TargetGroup,
+    Theme,
+)
 from tests.conftest import LANGUAGES, practice_listing, translated
 
 FACETS = [
@@ -19,6 +29,11 @@ FACETS = [
 @pytest.fixture
 def random_catalogue(db):
     """Forty practices with random facet values; a fixed seed keeps failures repeatable."""
+    return random_practices(40)
+
+
+def random_practices(count):
+    """`count` practices with random facet values, and the random generator."""
     rng = random.Random(20261122)
     domains = [Domain.objects.create(slug=f"d{i}", **translated("name", f"D{i}")) for i in range(3)]
     themes = [Theme.objects.create(slug=f"t{i}", **translated("name", f"T{i}")) for i in range(4)]
@@ -34,7 +49,7 @@ def random_catalogue(db):
         )
     ]
     practices, themes_of, targets_of = [], {}, {}
-    for number in range(40):
+    for number in range(count):
         complete = rng.random() < 0.6
         practice = Practice(
             slug=f"p{number}",
@@ -229,3 +244,60 @@ def test_cached_counts_are_per_language_and_search(random_catalogue):
         practice_listing(QueryDict("q=P1"), "nl").total
         > practice_listing(QueryDict("q=P39"), "nl").total
     )
+
+
+def assert_counts_are_true(rng, lang="nl", attempts=15):
+    published = published_values(lang)
+    for _attempt in range(attempts):
+        chosen = random_choice_of_filters(rng)
+        listing = practice_listing(QueryDict(urlencode(chosen, doseq=True)), lang)
+        expected = brute_force_counts(chosen, published)
+        for facet, counts in listing.counts.items():
+            assert {value: n for value, n in counts.items() if n} == expected[facet], chosen
+
+
+def test_counts_stay_true_when_the_index_reads_only_what_changed(
+    db, django_capture_on_commit_callbacks
+):
+    """After a change each process reads again only the practices written since it read
+    its facet index (portal.counting.FacetIndex): published, changed, moved to another
+    municipality size, unpublished or deleted (fewer than a tenth of them, or it reads
+    them all). A new theme is a new vocabulary: the index is read whole again. The counts
+    stay those of a brute-force count throughout."""
+    rng = random_practices(400)
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    ListedPractice.objects.update(listed_at=an_hour_ago)  # a catalogue listed earlier
+    assert_counts_are_true(rng)
+    published = list(Practice.objects.published().order_by("pk"))
+    draft = Practice.objects.exclude(status=Status.PUBLISHED).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        changed = published[0]
+        changed.domain = Domain.objects.exclude(pk=changed.domain_id).first()
+        changed.started_in, changed.reach = 2031, 1
+        changed.themes.set(Theme.objects.all()[:1])
+        changed.save()
+        draft.status, draft.published_at = Status.PUBLISHED, timezone.now()
+        draft.save()
+        published[1].status = Status.DRAFT
+        published[1].save()
+        deleted = published[2].pk
+        published[2].delete()
+    listing = practice_listing(QueryDict(""), "nl")
+    assert listing.counts["year"]["2031"] == 1
+    read_again = {changed.pk, draft.pk, published[1].pk, deleted}
+    assert known_index(listing.filter, listing.version).read_again == read_again
+    assert_counts_are_true(rng)
+    with django_capture_on_commit_callbacks(execute=True):
+        place = Municipality.objects.get(slug="m2")
+        place.population = 60_000
+        place.save()
+        published[3].save()
+    assert_counts_are_true(rng)
+    with django_capture_on_commit_callbacks(execute=True):
+        new = Theme.objects.create(slug="t9", **translated("name", "T9"))
+        published[4].themes.add(new)
+        published[4].save()
+    listing = practice_listing(QueryDict(""), "nl")
+    assert listing.counts["theme"]["t9"] == 1
+    assert known_index(listing.filter, listing.version).read_again is None
+    assert_counts_are_true(rng)
