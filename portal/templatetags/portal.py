@@ -16,18 +16,21 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The current page, with its filters, in each of the portal's languages."""
-    path = context["request"].get_full_path()
-    current = get_language()
-    return [
-        {
-            "code": code,
-            "name": get_language_info(code)["name_local"],
-            "url": translate_url(path, code),
-            "is_current": code == current,
-        }
-        for code, _name in settings.LANGUAGES
-    ]
+    """The current page, with its filters, in each of the portal's languages: made once a
+    request (the header and the alternates of the head both show them)."""
+    request = context["request"]
+    if not hasattr(request, "language_links"):
+        path, current = request.get_full_path(), get_language()
+        request.language_links = [
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": translate_url(path, code),
+                "is_current": code == current,
+            }
+            for code, _name in settings.LANGUAGES
+        ]
+    return request.language_links
 
 
 @register.simple_tag(takes_context=True)
