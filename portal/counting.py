@@ -1,8 +1,9 @@
 """Counting the facets of a list in memory, whatever the number of matches.
 
 A FacetIndex holds, for every value of every facet of a catalogue's list, the set of
-objects that have it: the bits of a Python int, bit i for the i-th object by key. It is
-read from the database once per catalogue version in each process (`known_index`).
+objects that have it: the bits of a Python int, bit k for the object whose key is k. Each
+process reads it once per catalogue version (`known_index`): whole the first time, then
+only the objects that changed since the version before.
 A list's counts are then a few ANDs and bit counts: each facet's values under the
 chosen values of every other facet (disjunctive counts), among the matches of the
 search words, the only thing the database is asked for on the way (`fetch`).
@@ -190,7 +191,7 @@ class FacetIndex:
 INDEXES = Remembered(limit=4)  # {(list, version, base): index}: some MB each at 100,000
 
 
-NEWEST = {}  # {(list, base): index}: the newest index of each list, to read the next from
+LATEST = {}  # {(list, base): index}: the latest index of each list, to read the next from
 
 
 def known_index(filterset, version):
@@ -200,8 +201,8 @@ def known_index(filterset, version):
     base = (type(filterset).__name__, sql, tuple(map(str, params)))
 
     def make():
-        NEWEST[base] = FacetIndex(filterset, NEWEST.get(base))
-        return NEWEST[base]
+        LATEST[base] = FacetIndex(filterset, LATEST.get(base))
+        return LATEST[base]
 
     return INDEXES.get((*base, version), make)
 
