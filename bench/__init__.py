@@ -1,6 +1,7 @@
 """A benchmark of the portal's pages on a synthetic catalogue: see run.py and
 docs/performance.md."""
 
+import gc
 import os
 
 import django
@@ -15,3 +16,4 @@ def setup_django(database_url):
         DATABASE_URL=database_url,
     )
     django.setup()
+    gc.freeze()  # as portal.wsgi does once the portal is loaded

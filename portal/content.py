@@ -5,10 +5,13 @@ Saving content a reader sees makes cached pages and counts afresh (portal.versio
 
 import itertools
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import DEFERRED
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +55,16 @@ class WrittenContent(Translatable, models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        """As Django's, with the place of each loaded column among the model's columns
+        worked out once per set of columns: content with its texts in five languages
+        has a hundred columns or more, a list's cards load some twenty, and checking
+        each column against those loaded took 40 µs a practice."""
+        if len(values) != len(cls._meta.concrete_fields):
+            values = loaded_layout(cls, tuple(field_names))((*values, DEFERRED))
+        return super().from_db(db, field_names, values, **kwargs)
+
     @property
     def original_language(self):
         return self.language
@@ -94,6 +107,15 @@ IN_LANGUAGE = {
     "en": _("in English"),
     "sv": _("in Swedish"),
 }
+
+
+@lru_cache(maxsize=256)
+def loaded_layout(model, field_names):
+    """What picks a row's values of `field_names` in the order of `model`'s concrete
+    fields, from the values followed by DEFERRED (for the fields not loaded)."""
+    place = {name: index for index, name in enumerate(field_names)}
+    fields = model._meta.concrete_fields
+    return itemgetter(*(place.get(field.attname, len(field_names)) for field in fields))
 
 
 class PublicContact(models.Model):

@@ -129,10 +129,15 @@ def availability():
     )
 
 
+class Vocabulary(dict):
+    """{facet: [(slug, name)]}, the entries of each facet in order, and `names`:
+    {facet: {key: name}}, by the entries' own keys."""
+
+
 def vocabulary(lang, kinds):
-    """Slug and name of every entry of the vocabularies `kinds` ({facet: model}): one
-    query. Entries keep the editors' order (their `position`); those without one (the
-    municipalities) go by name."""
+    """The Vocabulary of `kinds` ({facet: model}) in `lang`: one query. Entries keep the
+    editors' order (their `position`); those without one (the municipalities) go by
+    name."""
 
     def rank(model):
         ordered = any(field.name == "position" for field in model._meta.fields)
@@ -141,12 +146,14 @@ def vocabulary(lang, kinds):
     parts = [
         model.objects.order_by()
         .annotate(kind=Value(kind), rank=rank(model), label=F(f"name_{lang}"), key=F("slug"))
-        .values_list("kind", "rank", "label", "key")
+        .values_list("kind", "rank", "label", "key", "pk")
         for kind, model in kinds.items()
     ]
-    found = {kind: [] for kind in kinds}
-    for kind, _rank, label, slug in sorted(parts[0].union(*parts[1:], all=True).order_by()):
+    found = Vocabulary((kind, []) for kind in kinds)
+    found.names = {kind: {} for kind in kinds}
+    for kind, _rank, label, slug, key in sorted(parts[0].union(*parts[1:], all=True).order_by()):
         found[kind].append((slug, label))
+        found.names[kind][key] = label
     return found
 
 
@@ -177,9 +184,11 @@ class FacetedFilterSet(django_filters.FilterSet):
     NEWEST = ("-published_at", "-pk")  # the newest first
     CHANGED_AT = "updated_at"  # when an object was last saved: see counting.FacetIndex
 
-    def __init__(self, data, queryset, *, lang, vocabulary):
+    def __init__(self, data, queryset, *, lang, vocabulary, version=None):
+        """`vocabulary`: the facets' choices (see `vocabulary`) of the catalogue's
+        `version` (portal.version)."""
         super().__init__(data, queryset)
-        self.lang, self.vocabulary = lang, vocabulary
+        self.lang, self.vocabulary, self.version = lang, vocabulary, version
         for kind, choices in vocabulary.items():
             self.filters[kind].extra["choices"] = choices
         self.form.is_valid()

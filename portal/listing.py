@@ -66,9 +66,11 @@ class Cards:
     are read from `keys` (an ordered queryset of primary keys, e.g. of a narrow table),
     then only that page's objects from `objects`, with what their cards show."""
 
-    def __init__(self, keys, objects, indexes_first=False):
-        """`indexes_first`: see portal.counting.fetch (when the keys come of a search)."""
+    def __init__(self, keys, objects, indexes_first=False, prepare=list):
+        """`indexes_first`: see portal.counting.fetch (when the keys come of a search);
+        `prepare`: given the page's objects, returns them ready to show."""
         self.keys, self.objects, self.indexes_first = keys, objects, indexes_first
+        self.prepare = prepare
 
     def __getitem__(self, part):
         page = self.keys[part]
@@ -78,7 +80,7 @@ class Cards:
             return []
         keys = [key for (key,) in fetch(connections[page.db], sql, params, self.indexes_first)]
         found = self.objects.in_bulk(keys)
-        return [found[key] for key in keys if key in found]
+        return self.prepare(found[key] for key in keys if key in found)
 
 
 class Listing:
@@ -94,6 +96,7 @@ class Listing:
             queryset,
             lang=lang,
             vocabulary=known_vocabulary(lang, filterset_class.VOCABULARY, self.version),
+            version=self.version,
         )
 
     @cached_property

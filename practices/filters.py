@@ -19,6 +19,7 @@ from portal.listing import Cards
 
 from . import search
 from .models import (
+    CARD_FIELDS,
     Country,
     Domain,
     Municipality,
@@ -133,6 +134,25 @@ class PracticeFilter(FacetedFilterSet):
             keys = self.practices().order_by(title.asc(), "pk")
         else:
             keys = self.qs.order_by("-published_at", "-pk")
-        objects = Practice.objects.for_cards() if whole else Practice.objects.cards()
+        if whole:
+            objects, prepare = Practice.objects.for_cards(), list
+        else:
+            objects, prepare = Practice.objects.only(*CARD_FIELDS), self.with_places
         cards = search.with_highlights(objects, text, self.lang)
-        return Cards(keys.values_list("pk", flat=True), cards, bool(self.search_words()))
+        keys = keys.values_list("pk", flat=True)
+        return Cards(keys, cards, bool(self.search_words()), prepare)
+
+    def with_places(self, practices):
+        """The practices, each with the names of its municipality and domain as the
+        vocabulary of the list has them (`place_names`, which its card shows): joining
+        them in took some 2 ms of each page."""
+        names = self.vocabulary.names
+        practices = list(practices)
+        for practice in practices:
+            places = [("municipality", practice.municipality_id), ("domain", practice.domain_id)]
+            practice.place_names = [
+                names[kind][key] if key in names[kind] else getattr(practice, kind).name
+                for kind, key in places  # (a municipality or domain new since: its own)
+                if key is not None
+            ]
+        return practices

@@ -177,7 +177,7 @@ def validate_web_links(text):
 
 CARD_FIELDS = (
     "slug", "language", "languages", "reach", "recurrence", "published_at", "updated_at",
-    "title", "summary", "municipality__name", "domain__name",
+    "title", "summary", "municipality", "domain",
 )  # fmt: skip
 
 
@@ -199,7 +199,7 @@ class PracticeQuerySet(ContentQuerySet):
     def cards(self):
         """Only what a practice card shows (practices.templatetags.practices.practice_card):
         a list of cards reads a few columns of each practice, not its whole story."""
-        return self.for_cards().only(*CARD_FIELDS)
+        return self.for_cards().only(*CARD_FIELDS, "municipality__name", "domain__name")
 
     def relist(self):
         """Rebuild the list's rows of these practices (ListedPractice)."""

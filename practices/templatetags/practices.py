@@ -51,19 +51,27 @@ def practice_card(practice, heading="h2"):
     title, summary = practice.localized("title"), practice.localized("summary")
     highlighted = getattr(practice, "highlighted_summary", None)
     shown = highlight(highlighted) if highlighted else Truncator(summary.text).words(SUMMARY_WORDS)
-    places = [practice.municipality.name] if practice.municipality else []
     return format_html(
         CARD,
         heading=heading,
         url=practice.get_absolute_url(),
         title_lang=lang_attr(title),
         title=title.text,
-        meta=" · ".join([*places, practice.domain.name]),
+        meta=" · ".join(place_names(practice)),
         badge=original_language_badge(practice),
         summary_lang=lang_attr(summary),
         summary=shown,
         ratings=ratings(practice),
     )
+
+
+def place_names(practice):
+    """The names of a practice's municipality (if any) and domain: as the vocabulary of
+    its list gave them (practices.filters.PracticeFilter.with_places), else its own."""
+    if hasattr(practice, "place_names"):
+        return practice.place_names
+    municipality = [practice.municipality.name] if practice.municipality else []
+    return [*municipality, practice.domain.name]
 
 
 @register.simple_tag
