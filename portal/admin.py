@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from . import mail
-from .models import Email
+from .models import Email, Page
 
 
 def in_every_language(*fields):
@@ -86,3 +86,19 @@ class EmailAdmin(admin.ModelAdmin):
             )
             % {"count": count},
         )
+
+
+@admin.register(Page)
+class PageAdmin(TabbedTranslationAdmin):
+    """The portal's own pages: editors change their texts; the pages themselves are
+    fixed (one of each kind, each at its own address)."""
+
+    list_display = ["title", "kind", "updated_at"]
+    readonly_fields = ["kind", "updated_at"]
+    fields = ["kind", "title", "description", "body", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,6 +1,7 @@
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -56,3 +57,44 @@ class Email(models.Model):
 def emails_about():
     """The e-mails about an object (a submission, an alert): deleted with it."""
     return GenericRelation(Email, content_type_field="about_type", object_id_field="about_id")
+
+
+class Page(models.Model):
+    """One of the portal's own pages: who runs it, how to reach them, what it keeps of
+    whom, how accessible it is. Editors write each in every language; there is one of
+    each kind (made by a migration), at its own address."""
+
+    class Kind(models.TextChoices):
+        ABOUT = "about", _("about the portal")
+        CONTACT = "contact", _("contact")
+        PRIVACY = "privacy", _("privacy notice")
+        ACCESSIBILITY = "accessibility", _("accessibility statement")
+
+    kind = models.CharField(
+        _("page"), max_length=13, choices=Kind.choices, unique=True, editable=False
+    )
+    title = models.CharField(_("title"), max_length=120)
+    description = models.CharField(
+        _("description"),
+        max_length=160,
+        help_text=_("One or two sentences: what search engines and link previews show."),
+    )
+    body = models.TextField(
+        _("text"),
+        help_text=_(
+            "Leave an empty line between paragraphs. A paragraph that starts with ## is a "
+            "heading. Web and e-mail addresses become links."
+        ),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["kind"]
+        verbose_name = _("portal page")
+        verbose_name_plural = _("portal pages")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(self.kind)

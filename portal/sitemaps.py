@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from portal.models import Page
 from practices.models import Domain, Municipality, Practice, Recommendation
 from trainings.models import TrainingProgramme
 
@@ -16,7 +17,7 @@ class InEveryLanguage(Sitemap):
 
 class Pages(InEveryLanguage):
     def items(self):
-        return ["home", "practices:list", "trainings:list", "practices:share"]
+        return ["home", "practices:list", "trainings:list", "practices:share", *Page.Kind.values]
 
     def location(self, item):
         return reverse(item)

@@ -6,9 +6,12 @@ text, marked with its language (portal.content.Translatable.localized).
 """
 
 from django.conf import settings
-from modeltranslation.translator import TranslationOptions
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Page
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+PAGE_TEXTS = ("title", "description", "body")
 
 
 class VocabularyOptions(TranslationOptions):
@@ -16,3 +19,11 @@ class VocabularyOptions(TranslationOptions):
 
     fields = ("name",)
     required_languages = {code: ("name",) for code in LANGUAGE_CODES}
+
+
+@register(Page)
+class PageOptions(TranslationOptions):
+    """The portal's own pages are whole in every language."""
+
+    fields = PAGE_TEXTS
+    required_languages = {code: PAGE_TEXTS for code in LANGUAGE_CODES}

@@ -8,6 +8,7 @@ from practices import api
 from trainings import api as training_api
 
 from . import views
+from .models import Page
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -27,7 +28,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("privacy/", views.privacy, name="privacy"),
+    *(path(f"{kind}/", views.page, {"kind": kind}, name=kind) for kind in Page.Kind.values),
     path("", include("practices.urls")),
     path("", include("trainings.urls")),
 )

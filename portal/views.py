@@ -1,12 +1,11 @@
 import threading
 import uuid
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 
@@ -15,6 +14,7 @@ from trainings.models import TrainingProgramme
 
 from . import mail
 from .caching import cached_page
+from .models import Page
 
 HEALTH_WAIT = 1.5  # seconds
 
@@ -30,9 +30,10 @@ def home(request):
     return render(request, "portal/home.html", context)
 
 
-def privacy(request):
-    """The privacy notice: what the portal keeps of whom, why and how long."""
-    return render(request, "portal/privacy.html", {"contact_email": settings.CONTACT_EMAIL})
+def page(request, kind):
+    """One of the portal's own pages (about, contact, privacy, accessibility), in the
+    reader's language."""
+    return render(request, "portal/page.html", {"page": get_object_or_404(Page, kind=kind)})
 
 
 def robots(request):

@@ -11,14 +11,16 @@ CATALOGUE_APPS = ["practices", "trainings"]
 def ensure_editors_group(group_model=Group, permission_model=Permission):
     """The editors group, allowed to view, add and change everything in the catalogue,
     except the moderation record, which they only read (practices.moderation writes it),
-    and to see the portal's e-mails and send again those that could not be sent.
+    to see the portal's e-mails and send again those that could not be sent, and to
+    change the portal's own pages.
     The models are parameters so that a data migration can pass its historical ones."""
     group, _created = group_model.objects.get_or_create(name=EDITORS)
     catalogue = Q(
         content_type__app_label__in=CATALOGUE_APPS, codename__regex=r"^(view|add|change)_"
     ) & ~Q(codename__in=["add_statuschange", "change_statuschange"])
-    emails = Q(content_type__app_label="portal", codename__in=["view_email", "change_email"])
-    group.permissions.set(permission_model.objects.filter(catalogue | emails))
+    portal = ["view_email", "change_email", "view_page", "change_page"]
+    emails_and_pages = Q(content_type__app_label="portal", codename__in=portal)
+    group.permissions.set(permission_model.objects.filter(catalogue | emails_and_pages))
     return group
 
 

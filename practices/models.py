@@ -357,6 +357,11 @@ class Practice(PublicContact, TranslatedContent):
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
 
+    def image_url(self):
+        """The address of its first image, which link previews show, or ""."""
+        image = next((document for document in self.documents.all() if document.is_image()), None)
+        return reverse("practices:document-small", args=[self.slug, image.pk]) if image else ""
+
     def tells_how_to_do_it(self):
         """Whether any text of Practice.DOING is written, in some language."""
         return any(self.localized(field).text for field in self.DOING)

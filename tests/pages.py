@@ -33,6 +33,9 @@ def page_types(language, status_token):
         "e-mail alerts": f"/{language}/alerts/confirmed/",
         "e-mail alert to stop": f"/{language}/alerts/confirmed/stop/",
         "privacy": f"/{language}/privacy/",
+        "about": f"/{language}/about/",
+        "contact": f"/{language}/contact/",
+        "accessibility statement": f"/{language}/accessibility/",
         "not found": f"/{language}/no-such-page/",
     }
 

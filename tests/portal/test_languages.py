@@ -62,13 +62,18 @@ def visible_text(html, language):
 
 def english_sources(locale):
     """The interface's English texts that `locale` says otherwise: whole phrases without
-    placeholders, so that each can be looked for as it is."""
+    placeholders, so that each can be looked for as it is. A text the locale says the
+    same way in one of its contexts ("Contact" of a page in Dutch) is not English there."""
+    entries = read_po(catalogue(settings.BASE_DIR, locale))
+    same = {
+        msgid
+        for _flags, msgid, strings in entries
+        if strings.get("msgstr", msgid).casefold() == msgid.casefold()
+    }
     return [
         msgid
-        for _flags, msgid, strings in read_po(catalogue(settings.BASE_DIR, locale))
-        if "%" not in msgid
-        and len(msgid) > 3
-        and strings.get("msgstr", msgid).casefold() != msgid.casefold()
+        for _flags, msgid, _strings in entries
+        if "%" not in msgid and len(msgid) > 3 and msgid not in same
     ]
 
 

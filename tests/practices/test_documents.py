@@ -9,6 +9,7 @@ import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
@@ -219,3 +220,17 @@ def test_a_document_in_another_language_is_marked_so(client, catalogue):
     assert re.search(r'<img [^>]*alt="Affiche van het traject[^"]*" lang="nl"', french)
     dutch = client.get("/nl/practices/hasselt-customer-friendly-services/").content.decode()
     assert 'hreflang="nl">Programma van het vormingstraject</a>' in dutch
+
+
+def test_a_practice_page_is_previewed_with_its_summary_and_first_image(client, make_practice):
+    practice = make_practice(summary_nl="Een balie waar iedereen terecht kan. " * 10)
+    attach(practice, PDF, title="Visie op diversiteit")
+    image = attach(practice, image_bytes(), alt_text="De balie", title="", language="")
+    with translation.override("nl"):
+        html = client.get(practice.get_absolute_url()).content.decode()
+        small = reverse("practices:document-small", args=[practice.slug, image.pk])
+    assert f'<meta property="og:image" content="http://testserver{small}">' in html
+    description = re.search(r'<meta name="description" content="([^"]*)">', html)[1]
+    assert description.startswith("Een balie waar iedereen terecht kan. Een balie")
+    assert len(description) == 160 and description.endswith("…")
+    assert f'<meta property="og:title" content="{practice.title_nl}">' in html
