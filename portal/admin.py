@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from . import mail
+from . import mail, tracking
 from .models import Email, Page
 
 
@@ -29,25 +29,31 @@ class TaxonAdmin(TabbedTranslationAdmin):
 CONTACT_FIELDS = ["contact_name", "contact_organisation", "contact_email", "contact_agreed_at"]
 
 
-class MissingTranslationFilter(admin.SimpleListFilter):
-    """Content not complete in a language: the translations editors still owe."""
+class TranslationFilter(admin.SimpleListFilter):
+    """Content by what one language still needs: a translation that is missing, out of
+    date, or made by a machine and not yet checked (portal.tracking)."""
 
-    title = _("missing translation")
-    parameter_name = "missing"
+    title = _("translation")
+    parameter_name = "translation"
 
     def lookups(self, request, model_admin):
-        return settings.LANGUAGES
+        return [
+            (f"{state.value}:{code}", f"{name}: {state.label}")
+            for state in tracking.WAITING
+            for code, name in settings.LANGUAGES
+        ]
 
     def queryset(self, request, queryset):
-        if self.value() in dict(settings.LANGUAGES):
-            return queryset.exclude(languages__contains=self.value())
+        state, _colon, code = (self.value() or "").partition(":")
+        if state in tracking.WAITING and code in dict(settings.LANGUAGES):
+            return tracking.in_state(queryset, state, code)
         return queryset
 
 
 class MissingTranslations:
-    """A column, next to MissingTranslationFilter, of the languages a text still lacks."""
+    """A column, next to TranslationFilter, of the languages a text still lacks."""
 
-    @admin.display(description=_("missing translations"))
+    @admin.display(description=_("translations to do"))
     def missing_translations(self, obj):
         complete = obj.languages.split()
         return ", ".join(code for code, _name in settings.LANGUAGES if code not in complete) or "–"

@@ -9,6 +9,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import DEFERRED
@@ -18,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from . import version
+from . import tracking, version
+from .models import Translation
 
 
 @dataclass(frozen=True)
@@ -46,14 +48,24 @@ class Translatable:
 
 
 class WrittenContent(Translatable, models.Model):
-    """Content written in one language and translated into the others by editors."""
+    """Content written in one language and translated into the others by editors, each
+    translation recorded as it is made (portal.tracking)."""
 
     language = models.CharField(
         _("original language"), max_length=2, choices=settings.LANGUAGES, default="nl"
     )
+    translations = GenericRelation(Translation)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, machine=(), checked=(), **kwargs):
+        """Save, and record its translations (portal.tracking.Record): `machine`, the
+        languages a machine just filled; `checked`, those a person confirmed."""
+        self.record = tracking.Record(self, machine, checked)
+        self.recorded()
+        super().save(*args, **kwargs)
+        self.record.write()
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
@@ -69,6 +81,23 @@ class WrittenContent(Translatable, models.Model):
     def original_language(self):
         return self.language
 
+    def recorded(self):
+        """What the content keeps of its record, before it is saved."""
+
+    def state_in(self, lang):
+        """The portal.tracking.State of `lang`: its records read only where it has texts
+        in that language."""
+        if lang == self.original_language:
+            return tracking.State.ORIGINAL
+        if not self.is_translated(lang):
+            return tracking.State.MISSING
+        return self.translation_states()[lang]
+
+    def translation_states(self):
+        """{lang: portal.tracking.State} of every language."""
+        made = {t.language: t for t in self.translations.all()} if self.pk else {}
+        return {lang: tracking.state(self, lang, made) for lang, _name in settings.LANGUAGES}
+
     def is_translated(self, lang=None):
         """Whether every text written in the original language exists in `lang`
         (the reader's language by default)."""
@@ -79,7 +108,10 @@ class WrittenContent(Translatable, models.Model):
         )
 
     def available_languages(self):
-        return [code for code, _name in settings.LANGUAGES if self.is_translated(code)]
+        """The languages a reader reads it all in: its original, and each translation a
+        person checked against the original as it is now."""
+        states = self.translation_states().items()
+        return [lang for lang, state in states if state in tracking.CHECKED]
 
     def is_complete_in(self, lang=None):
         """Whether a reader of `lang` (the reader's language by default) reads it all in
@@ -158,7 +190,8 @@ class ContentQuerySet(models.QuerySet):
 
     def refresh_languages(self):
         """Recompute `languages` for rows written without save() (loaddata, bulk_create)."""
-        for batch in itertools.batched(self.iterator(chunk_size=500), 500):
+        every = self.prefetch_related("translations").iterator(chunk_size=500)
+        for batch in itertools.batched(every, 500):
             for item in batch:
                 item.languages = " ".join(item.available_languages())
             self.model.objects.bulk_update(batch, ["languages"])
@@ -183,13 +216,22 @@ class TranslatedContent(WrittenContent):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.languages = " ".join(self.available_languages())
         self.updated_at = timezone.now()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "languages", "updated_at"}
         super().save(*args, **kwargs)
         if self.changes_public_pages():
             version.changed()  # cached pages and counts are made afresh
+
+    def recorded(self):
+        self.languages = " ".join(self.record.checked_languages())
+
+    def state_in(self, lang):
+        """As `languages` recorded it where it is checked: the records are read only for
+        a language that is not."""
+        if lang in self.languages.split() and lang != self.language:
+            return tracking.State.TRANSLATED
+        return super().state_in(lang)
 
     def changes_public_pages(self):
         """Whether saving it now changes what readers see."""

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -98,3 +99,31 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse(self.kind)
+
+
+class Translation(models.Model):
+    """One language of a text written in another (portal.tracking): the original's texts
+    it was made from, whether a machine made it and no person has checked it since, and
+    whether it is current (made from the original as it is now)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content = GenericForeignKey("content_type", "object_id")
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    made_from = models.JSONField(_("made from"), default=dict)  # {field: the original's text}
+    by_machine = models.BooleanField(_("machine-translated"), default=False)
+    is_current = models.BooleanField(_("current"), default=True)
+    made_at = models.DateTimeField(_("made at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"], name="one_translation_each"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "language", "is_current"])]
+
+    def __str__(self):
+        return f"{self.content} ({self.language})"

@@ -13,9 +13,9 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.admin import (
     CONTACT_FIELDS,
-    MissingTranslationFilter,
     MissingTranslations,
     TaxonAdmin,
+    TranslationFilter,
     in_every_language,
 )
 
@@ -168,7 +168,7 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
         "published_at",
     ]
     list_filter = [
-        StatusFilter, CheckFilter, MissingTranslationFilter, "domain", "municipality", "language",
+        StatusFilter, CheckFilter, TranslationFilter, "domain", "municipality", "language",
     ]  # fmt: skip
     list_select_related = ["municipality", "domain"]
     search_fields = [*in_every_language("title", "summary"), "slug"]

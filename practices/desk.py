@@ -1,15 +1,16 @@
 """What the practices add to the editors' desk (portal.desk): submissions waiting and
-for how long, changes asked of submitters, practices due for a check, and the
-translations each language still lacks."""
+for how long, changes asked of submitters, practices due for a check, and in each
+language the translations missing, out of date and made by a machine to check."""
 
 from django.conf import settings
 from django.db.models import Count, Min, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from portal.desk import Item
+from portal.tracking import WAITING, State, in_state
 
 from .models import Practice, Status, StatusChange
 
@@ -38,14 +39,28 @@ def items():
             f"{practices}?status__exact={Status.CHANGES_REQUESTED}",
         ),
         Item(_("Due for a check"), published.due_for_check().count(), f"{practices}?check=due"),
-        *(
-            Item(
-                _("Translations missing in %(language)s") % {"language": name},
-                published.exclude(languages__contains=code).count(),
-                f"{practices}?missing={code}&status__exact={Status.PUBLISHED}",
-            )
-            for code, name in settings.LANGUAGES
-        ),
+        *translations(published, practices),
+    ]
+
+
+LABELS = {
+    State.MISSING: gettext_lazy("Translations missing in %(language)s"),
+    State.OUT_OF_DATE: gettext_lazy("Translations out of date in %(language)s"),
+    State.MACHINE: gettext_lazy("Machine translations to check in %(language)s"),
+}
+
+
+def translations(published, practices):
+    """For each language, the published practices whose translation into it is missing,
+    out of date, or made by a machine and not checked yet."""
+    return [
+        Item(
+            LABELS[state] % {"language": name},
+            in_state(published, state, code).count(),
+            f"{practices}?translation={state.value}:{code}&status__exact={Status.PUBLISHED}",
+        )
+        for state in WAITING
+        for code, name in settings.LANGUAGES
     ]
 
 

@@ -2,9 +2,9 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from portal.admin import (
-    MissingTranslationFilter,
     MissingTranslations,
     TaxonAdmin,
+    TranslationFilter,
     in_every_language,
 )
 
@@ -33,7 +33,7 @@ class TrainingProgrammeAdmin(MissingTranslations, TabbedTranslationAdmin):
         "is_published",
         "published_at",
     ]
-    list_filter = ["is_published", MissingTranslationFilter, "municipality", "formats", "language"]
+    list_filter = ["is_published", TranslationFilter, "municipality", "formats", "language"]
     list_select_related = ["municipality"]
     search_fields = [*in_every_language("title", "summary"), "slug"]
     autocomplete_fields = ["municipality", "providers", "audience", "themes", "practices"]

@@ -24,7 +24,7 @@ def as_json(request, training):
         "effort": training.effort(),
         "people_trained": training.people_trained,
         "url": request.build_absolute_uri(training.get_absolute_url()),
-        "languages": training.available_languages(),
+        "languages": training.languages.split(),
     }
 
 

@@ -34,6 +34,18 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def url_in(context, code):
+    """The current page in the language `code`."""
+    return next(link["url"] for link in language_links(context) if link["code"] == code)
+
+
+@register.simple_tag
+def reader_state(content):
+    """What the reader's language of `content` is (portal.tracking.State)."""
+    return content.state_in(get_language())
+
+
+@register.simple_tag(takes_context=True)
 def alternates(context):
     """(hreflang, absolute URL) of the current page in every language, and `x-default`:
     the same address without a language, which sends each reader to their own (as

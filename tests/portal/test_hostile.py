@@ -29,7 +29,7 @@ NUL_IN_QUERIES = [  # (with NUL, the same address without it)
 NUL_FOR_EDITORS = [
     "/admin/practices/practice/?domain__id__exact=%00",
     "/admin/practices/practice/?q=%00",
-    "/admin/practices/practice/?missing=%00",
+    "/admin/practices/practice/?translation=missing:%00",
     "/admin/autocomplete/?app_label=practices&model_name=practice&field_name=similar&term=%00",
 ]
 

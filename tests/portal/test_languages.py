@@ -183,7 +183,7 @@ def test_editors_see_which_translations_are_missing(client, catalogue):
     untranslated = Practice.objects.published().first()
     untranslated.title_fr = untranslated.summary_de = ""
     untranslated.save()
-    html = client.get("/admin/practices/practice/?missing=fr").content.decode()
+    html = client.get("/admin/practices/practice/?translation=missing:fr").content.decode()
     assert untranslated.title_nl in html and ">fr, de<" in html
     assert "1 inspirerend voorbeeld" in html  # the complete ones are left out
 

@@ -44,9 +44,13 @@ def test_the_desk_counts_what_waits_and_links_to_it(
     assert rows["/admin/portal/email/?status__exact=failed"][1] == 1
     published = Practice.objects.published()
     for code in ("nl", "fr", "de", "en", "sv"):
-        missing = published.exclude(languages__contains=code).count()
-        assert rows[f"{practices}?missing={code}&status__exact=published"][1] == missing
+        for state in ("missing", "out-of-date", "machine"):
+            expected = sum(p.translation_states()[code] == state for p in published)
+            assert rows[f"{practices}?translation={state}:{code}&status__exact=published"][1] == (
+                expected
+            )
     for link in rows:  # each leads to the list it counts
         assert editor_client.get(link).status_code == 200, link
-    with django_assert_max_num_queries(20):  # a count a row, whatever their size
+    # a count a row (4, 3 for each language's translations, 1), whatever their size
+    with django_assert_max_num_queries(4 + 3 * 5 + 1 + 5):
         editor_client.get("/admin/")

@@ -70,7 +70,9 @@ def test_a_programme_missing_the_readers_language_says_so(client, make_training)
     editor = get_user_model().objects.create_user("eda", is_staff=True)
     editor.groups.add(ensure_editors_group())
     client.force_login(editor)
-    admin = client.get("/admin/trainings/trainingprogramme/?missing=fr").content.decode()
+    admin = client.get(
+        "/admin/trainings/trainingprogramme/?translation=missing:fr"
+    ).content.decode()
     assert "Alleen Nederlands" in admin and "Overal" not in admin and ">fr, de, en, sv<" in admin
 
 

@@ -1,0 +1,139 @@
+"""Translations tracked per language.
+
+Each language of a text other than the one it was written in is *translated* (by a
+person), *machine-translated* (to be checked by a person), *out of date* (its original
+changed after it was made) or *missing*. A portal.models.Translation keeps, per
+language, the original's texts it was made from; comparing them with the original now
+tells whether it is current, and which fields changed since.
+
+Saving content records it (`Record`): a language whose texts the save changed was made
+from the original as it is now, by a person unless the save says a machine made it; a
+language a person confirmed is checked against the original now; a language written
+before this record began gets the original as it was before the save. Readers and the
+"available in your language" facet count only checked, current translations.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+from .models import Translation
+
+
+class State(models.TextChoices):
+    ORIGINAL = "original", _("original")
+    TRANSLATED = "translated", _("translated")
+    MACHINE = "machine", _("machine-translated, to be checked")
+    OUT_OF_DATE = "out-of-date", _("out of date")
+    MISSING = "missing", _("missing")
+
+
+CHECKED = {State.ORIGINAL, State.TRANSLATED}  # what readers and the facet count
+WAITING = [State.MISSING, State.OUT_OF_DATE, State.MACHINE]  # what translators have to do
+
+
+def fields(content):
+    """The names of the fields of `content` written in every language."""
+    return translator.get_options_for_model(type(content)).fields
+
+
+def texts(content, lang):
+    return {field: content.text_in(field, lang) for field in fields(content)}
+
+
+def state(content, lang, made):
+    """The State of `lang` for `content`; `made`: its Translations by language."""
+    if lang == content.original_language:
+        return State.ORIGINAL
+    if not content.is_translated(lang):
+        return State.MISSING
+    translation = made.get(lang)
+    if translation is None:  # written before translations were recorded: by a person
+        return State.TRANSLATED
+    if not translation.is_current:
+        return State.OUT_OF_DATE
+    return State.MACHINE if translation.by_machine else State.TRANSLATED
+
+
+def stored_texts(content):
+    """{lang: texts} of `content` as stored, before a save; None for new content."""
+    if content.pk is None:
+        return None
+    names = [
+        build_localized_fieldname(field, lang)
+        for field in fields(content)
+        for lang, _name in settings.LANGUAGES
+    ]
+    row = type(content)._base_manager.filter(pk=content.pk).values(*names).first()
+    if row is None:
+        return None
+    return {
+        lang: {
+            field: row[build_localized_fieldname(field, lang)] or "" for field in fields(content)
+        }
+        for lang, _name in settings.LANGUAGES
+    }
+
+
+class Record:
+    """The translations of `content` as a save leaves them: read before it, written
+    (`write`) after it. `machine`: the languages a machine just filled; `checked`: those
+    a person confirmed against the original now."""
+
+    def __init__(self, content, machine=(), checked=()):
+        self.content, before = content, stored_texts(content)
+        self.made = {t.language: t for t in content.translations.all()} if before else {}
+        original = content.original_language
+        now = texts(content, original)
+        was = before[original] if before else now
+        self.gone = []
+        for lang, _name in settings.LANGUAGES:
+            if lang == original:
+                continue
+            if not content.is_translated(lang):
+                self.gone += [lang] if self.made.pop(lang, None) else []
+                continue
+            changed = before is None or before[lang] != texts(content, lang)
+            if lang in machine or lang in checked or changed:
+                self.make(lang, now, by_machine=lang in machine)
+            elif lang not in self.made:
+                self.make(lang, was, by_machine=False)
+            translation = self.made[lang]
+            translation.is_current = translation.made_from == now
+
+    def make(self, lang, made_from, by_machine):
+        translation = self.made.get(lang) or Translation(language=lang)
+        translation.made_from, translation.by_machine = made_from, by_machine
+        translation.made_at = timezone.now()
+        self.made[lang] = translation
+
+    def state(self, lang):
+        return state(self.content, lang, self.made)
+
+    def checked_languages(self):
+        return [lang for lang, _name in settings.LANGUAGES if self.state(lang) in CHECKED]
+
+    def write(self):
+        """Keep the record, once the content is saved."""
+        for translation in self.made.values():
+            translation.content = self.content
+            translation.save()
+        if self.gone:
+            self.content.translations.filter(language__in=self.gone).delete()
+
+
+def in_state(queryset, state, lang):
+    """The content of `queryset` (with `languages`) whose `lang` is in `state`, one of
+    WAITING. Recorded translations are those with every text: a language without one
+    that is not among the checked `languages` is missing."""
+    if state == State.MISSING:
+        return queryset.exclude(languages__contains=lang).exclude(translations__language=lang)
+    current = state == State.MACHINE
+    return queryset.filter(
+        translations__language=lang,
+        translations__is_current=current,
+        **({"translations__by_machine": True} if current else {}),
+    )

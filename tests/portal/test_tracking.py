@@ -1,0 +1,116 @@
+"""Translations tracked per language (portal.tracking): original, translated, machine-
+translated or missing, and out of date once the original changed after them."""
+
+import pytest
+from django.utils import translation
+
+from portal.models import Translation
+from portal.tracking import State
+from practices.models import Practice
+from tests.conftest import LANGUAGES, translated
+from tests.trainings.test_trainings import option_count
+
+OTHERS = ["fr", "de", "en", "sv"]
+
+
+@pytest.fixture
+def everywhere(make_practice):
+    """A Dutch practice translated by a person into every other language."""
+    return make_practice(**translated("title", "Onthaal"), **translated("summary", "Kort"))
+
+
+def states(practice):
+    return Practice.objects.get(pk=practice.pk).translation_states()
+
+
+def test_a_translation_made_by_a_person_is_checked(everywhere):
+    assert states(everywhere) == {"nl": State.ORIGINAL} | dict.fromkeys(OTHERS, State.TRANSLATED)
+    assert everywhere.languages == "nl fr de en sv"
+    made = Translation.objects.get(object_id=everywhere.pk, language="fr")
+    assert made.made_from == {"title": "Onthaal [nl]", "summary": "Kort [nl]"} | {
+        field: "" for field in Practice.TEXTS if field not in ("title", "summary")
+    }
+
+
+def test_editing_the_original_puts_every_translation_out_of_date(client, everywhere):
+    everywhere.title_nl = "Onthaal voor iedereen"
+    everywhere.save()
+    assert states(everywhere) == {"nl": State.ORIGINAL} | dict.fromkeys(OTHERS, State.OUT_OF_DATE)
+    assert Practice.objects.get(pk=everywhere.pk).languages == "nl"
+    page = client.get(f"/fr/practices/{everywhere.slug}/").content.decode()
+    assert "L’original de ce texte a changé après sa traduction" in page
+    assert f'<a href="/nl/practices/{everywhere.slug}/" hreflang="nl">' in page
+    listing = client.get("/fr/practices/").content.decode()
+    assert option_count(listing, "available", "yes") == 0  # no longer counted as French
+    assert option_count(listing, "available", "no") == 1
+
+
+def test_a_translators_edit_brings_one_language_up_to_date(client, everywhere):
+    everywhere.title_nl = "Onthaal voor iedereen"
+    everywhere.save()
+    everywhere.title_fr = "Accueil pour tous"
+    everywhere.save()
+    assert states(everywhere)["fr"] == State.TRANSLATED
+    assert states(everywhere)["de"] == State.OUT_OF_DATE
+    assert Practice.objects.get(pk=everywhere.pk).languages == "nl fr"
+    page = client.get(f"/fr/practices/{everywhere.slug}/").content.decode()
+    assert "Accueil pour tous" in page and 'class="notice"' not in page
+    listing = client.get("/fr/practices/").content.decode()
+    assert option_count(listing, "available", "yes") == 1
+
+
+def test_a_person_confirms_a_translation_still_right(everywhere):
+    everywhere.title_nl = "Onthaal [nl]."  # a full stop: the translations still hold
+    everywhere.save()
+    everywhere.save(checked=["de", "sv"])
+    assert states(everywhere) == {
+        "nl": State.ORIGINAL,
+        "fr": State.OUT_OF_DATE,
+        "de": State.TRANSLATED,
+        "en": State.OUT_OF_DATE,
+        "sv": State.TRANSLATED,
+    }
+
+
+def test_a_machine_translation_waits_for_a_person(client, make_practice):
+    practice = make_practice(title_nl="Onthaal", summary_nl="Kort")
+    practice.title_sv, practice.summary_sv = "Mottagande", "Kort"
+    practice.save(machine=["sv"])
+    assert states(practice)["sv"] == State.MACHINE and practice.languages == "nl"
+    with translation.override("sv"):
+        page = client.get(practice.get_absolute_url()).content.decode()
+    assert "Mottagande" in page and "En maskin har översatt den här texten" in page
+    practice.save(checked=["sv"])
+    assert states(practice)["sv"] == State.TRANSLATED and practice.languages == "nl sv"
+
+
+def test_a_translation_written_before_records_began_is_tracked_on_the_next_save(
+    client, make_practices
+):
+    """Rows written without save() (a restore, a bulk import) have no record: their
+    translations count as made by a person from the original as it was."""
+    (practice,) = make_practices(1)
+    Practice.objects.filter(pk=practice.pk).update(**translated("title", "Onthaal"))
+    Practice.objects.filter(pk=practice.pk).refresh_languages()
+    practice = Practice.objects.get(pk=practice.pk)
+    assert not practice.translations.exists()
+    assert practice.translation_states()["fr"] == State.MISSING  # its summary is Dutch only
+    practice.summary_fr = "Résumé"
+    practice.title_nl = "Nieuwe titel"
+    practice.save()
+    assert states(practice)["fr"] == State.TRANSLATED  # written by this save
+    assert states(practice)["de"] == State.MISSING
+
+
+def test_emptying_a_language_forgets_its_record(everywhere):
+    everywhere.title_en = everywhere.summary_en = ""
+    everywhere.save()
+    assert states(everywhere)["en"] == State.MISSING
+    assert not everywhere.translations.filter(language="en").exists()
+    assert sorted(everywhere.translations.values_list("language", flat=True)) == sorted(
+        ["fr", "de", "sv"]
+    )
+
+
+def test_every_language_has_a_state(everywhere):
+    assert set(states(everywhere)) == set(LANGUAGES)
