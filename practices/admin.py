@@ -15,6 +15,7 @@ from portal.admin import (
     CONTACT_FIELDS,
     MissingTranslations,
     TaxonAdmin,
+    TrackedTranslations,
     TranslationFilter,
     in_every_language,
 )
@@ -154,7 +155,7 @@ class CheckFilter(admin.SimpleListFilter):
 
 
 @admin.register(Practice)
-class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
+class PracticeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationAdmin):
     inlines = [DocumentInline, SubmissionInline, StatusChangeInline]
     change_form_template = "admin/practices/practice/change_form.html"
     actions = ["send_status_link", "erase_personal_data"]
@@ -322,7 +323,7 @@ class PracticeAdmin(MissingTranslations, TabbedTranslationAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(TabbedTranslationAdmin):
+class RecommendationAdmin(TrackedTranslations, TabbedTranslationAdmin):
     list_display = ["__str__", "domain", "language", "position"]
     list_filter = ["domain", "language"]
     list_select_related = ["domain"]

@@ -4,6 +4,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from portal.admin import (
     MissingTranslations,
     TaxonAdmin,
+    TrackedTranslations,
     TranslationFilter,
     in_every_language,
 )
@@ -23,7 +24,7 @@ class TrainingModuleInline(TranslationStackedInline):
 
 
 @admin.register(TrainingProgramme)
-class TrainingProgrammeAdmin(MissingTranslations, TabbedTranslationAdmin):
+class TrainingProgrammeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationAdmin):
     inlines = [TrainingModuleInline]
     list_display = [
         "__str__",

@@ -133,22 +133,50 @@ def test_sharing_with_the_keyboard_alone_including_a_mistake(site, browser):
     page.context.close()
 
 
-def test_an_editor_publishes_a_submission_in_admin(site, page):
-    problems = []
-    watch(page, problems)  # the admin's pages load under the same security policy
-    practice = Practice.objects.published().first()
-    Practice.objects.filter(pk=practice.pk).update(status=Status.SUBMITTED)
+def log_in_as_editor(site, page):
     editor = get_user_model().objects.create_user("eda", password="geheim-123", is_staff=True)
     editor.groups.add(ensure_editors_group())
-    with translation.override("nl"):
-        url = f"{site}{practice.get_absolute_url()}"
-    page.goto(url)
-    assert page.locator("h1").inner_text() != practice.title_nl  # a 404 page for now
     page.goto(f"{site}/admin/login/")
     page.fill("#id_username", "eda")
     page.fill("#id_password", "geheim-123")
     with page.expect_navigation():
         page.click("input[type=submit]")
+
+
+def test_a_french_submission_opens_on_its_french_tab(site, page, make_submission):
+    """Its language tabs say what each language is, and the French one is open."""
+    problems = []
+    watch(page, problems)
+    submission = make_submission(language="fr")
+    log_in_as_editor(site, page)
+    page.goto(f"{site}/admin/practices/practice/{submission.practice.pk}/change/")
+    title_tabs = page.locator("#tab_id_title_fr").locator("xpath=..").locator(".ui-tabs-nav a")
+    assert title_tabs.all_text_contents() == [
+        "nl · missing",
+        "fr · original",
+        "de · missing",
+        "en · missing",
+        "sv · missing",
+    ]
+    assert page.locator("#tab_id_title_fr").is_visible()
+    assert not page.locator("#tab_id_title_nl").is_visible()
+    assert page.input_value("#id_title_fr") == submission.practice.title_fr
+    assert (
+        "fr · original" in page.locator("#modeltranslation-main-switch option:checked").inner_text()
+    )
+    assert problems == []
+
+
+def test_an_editor_publishes_a_submission_in_admin(site, page):
+    problems = []
+    watch(page, problems)  # the admin's pages load under the same security policy
+    practice = Practice.objects.published().first()
+    Practice.objects.filter(pk=practice.pk).update(status=Status.SUBMITTED)
+    with translation.override("nl"):
+        url = f"{site}{practice.get_absolute_url()}"
+    page.goto(url)
+    assert page.locator("h1").inner_text() != practice.title_nl  # a 404 page for now
+    log_in_as_editor(site, page)
     page.goto(f"{site}/admin/practices/practice/?status__exact=submitted")
     with page.expect_navigation():
         page.click("#result_list tbody a >> nth=0")

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from portal.models import Translation
 from portal.tracking import State
-from practices.models import Practice
+from practices.models import Practice, Recommendation
 from tests.conftest import LANGUAGES, translated
 from tests.trainings.test_trainings import option_count
 
@@ -114,3 +114,65 @@ def test_emptying_a_language_forgets_its_record(everywhere):
 
 def test_every_language_has_a_state(everywhere):
     assert set(states(everywhere)) == set(LANGUAGES)
+
+
+def recommendation_form(advice, **changes):
+    data = {"slug": advice.slug, "domain": advice.domain_id, "language": "nl", "position": 0}
+    for field in ("title", "summary", "actions"):
+        for lang in LANGUAGES:
+            data[f"{field}_{lang}"] = getattr(advice, f"{field}_{lang}") or ""
+    return {**data, **changes}
+
+
+def test_an_editor_sees_each_language_and_confirms_those_still_right(editor_client, domain):
+    advice = Recommendation.objects.create(
+        slug="advice",
+        domain=domain,
+        **translated("title", "Advies"),
+        **translated("summary", "Kort"),
+    )
+    url = f"/admin/practices/recommendation/{advice.pk}/change/"
+    changed = recommendation_form(advice, title_nl="Beter advies")
+    assert editor_client.post(url, changed).status_code == 302
+    assert advice.translation_states()["fr"] == State.OUT_OF_DATE
+    with translation.override("nl"):
+        form = editor_client.get(url).content.decode()
+    assert "<li>Nederlands: origineel</li>" in form
+    side_by_side = f'<a href="/admin/practices/recommendation/{advice.pk}/translate/fr/">'
+    assert f"<li>Frans: verouderd ({side_by_side}naast elkaar</a>)</li>" in form
+    assert 'name="checked" value="fr"' in form and 'name="checked" value="nl"' not in form
+    assert '"original": "nl"' in form  # for the tabs (js/admin_translations.js)
+    assert editor_client.post(url, {**changed, "checked": ["fr", "sv"]}).status_code == 302
+    states = advice.translation_states()
+    assert (states["fr"], states["sv"], states["de"]) == (
+        State.TRANSLATED, State.TRANSLATED, State.OUT_OF_DATE,
+    )  # fmt: skip
+
+
+def test_the_side_by_side_view_shows_what_changed_and_saves_one_language(editor_client, everywhere):
+    everywhere.summary_nl = "Kort <b>en</b> duidelijk"
+    everywhere.save()
+    url = f"/admin/practices/practice/{everywhere.pk}/translate/fr/"
+    with translation.override("nl"):
+        page = editor_client.get(url).content.decode()
+    assert '<div lang="nl"><p>Kort &lt;b&gt;en&lt;/b&gt; duidelijk</p></div>' in page
+    assert '<textarea name="summary" cols="40" rows="2" lang="fr"' in page
+    assert "<del>[nl]</del> <ins>&lt;b&gt;en&lt;/b&gt; duidelijk</ins>" in page
+    assert page.count('class="changed"') == 1  # the title did not change
+    form = {"title": "Onthaal [fr]", "summary": "Court et clair"}
+    assert editor_client.post(url, form).status_code == 302
+    everywhere.refresh_from_db()
+    assert everywhere.summary_fr == "Court et clair" and everywhere.summary_de == "Kort [de]"
+    assert states(everywhere)["fr"] == State.TRANSLATED
+    assert states(everywhere)["de"] == State.OUT_OF_DATE
+    german = f"/admin/practices/practice/{everywhere.pk}/translate/de/"
+    untouched = {"title": "Onthaal [de]", "summary": "Kort [de]", "still_right": "on"}
+    assert editor_client.post(german, untouched).status_code == 302
+    assert states(everywhere)["de"] == State.TRANSLATED
+
+
+def test_the_side_by_side_view_is_for_the_other_languages_only(editor_client, everywhere):
+    admin = f"/admin/practices/practice/{everywhere.pk}/translate"
+    assert editor_client.get(f"{admin}/nl/").status_code == 404  # the original
+    assert editor_client.get(f"{admin}/xx/").status_code == 404
+    assert editor_client.get(f"{admin}/sv/").status_code == 200
