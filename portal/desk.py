@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-SOURCES = []  # callables that give a list of Items
+SOURCES = []  # callables that give a list of Items: all, or a translator's (`languages`)
 
 
 @dataclass
@@ -23,9 +23,12 @@ def register(source):
     return source
 
 
-def items():
-    """The catalogues' rows first, then the portal's own."""
-    return [item for source in [*SOURCES, unsent_emails] for item in source()]
+def items(languages=None):
+    """The catalogues' rows first, then the portal's own. A translator's desk (their
+    `languages`) has only the translations waiting in those languages."""
+    if languages is not None:
+        return [item for source in SOURCES for item in source(languages)]
+    return [item for source in SOURCES for item in source()] + unsent_emails()
 
 
 def unsent_emails():

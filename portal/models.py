@@ -127,3 +127,20 @@ class Translation(models.Model):
 
     def __str__(self):
         return f"{self.content} ({self.language})"
+
+
+class TranslatorProfile(models.Model):
+    """The languages a member of the translators group translates into: they change
+    those languages' texts, and no other (portal.admin.TrackedTranslations)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="translator"
+    )
+    languages = models.JSONField(_("translates into"), default=list)
+
+    class Meta:
+        verbose_name = _("translator")
+        verbose_name_plural = _("translators")
+
+    def __str__(self):
+        return f"{self.user} ({', '.join(self.languages)})"

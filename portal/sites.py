@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from . import desk, limits
+from .translating import translator_languages
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -19,7 +20,8 @@ class PortalAdminSite(admin.AdminSite):
 
     def index(self, request, extra_context=None):
         """The desk first (portal.desk), then the models."""
-        return super().index(request, {"desk": desk.items(), **(extra_context or {})})
+        waiting = desk.items(translator_languages(request.user))
+        return super().index(request, {"desk": waiting, **(extra_context or {})})
 
     def login(self, request, extra_context=None):
         if request.method != "POST":

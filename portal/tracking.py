@@ -36,8 +36,9 @@ WAITING = [State.MISSING, State.OUT_OF_DATE, State.MACHINE]  # what translators 
 
 
 def fields(content):
-    """The names of the fields of `content` written in every language."""
-    return translator.get_options_for_model(type(content)).fields
+    """The names of the fields of `content` (or of a model) written in every language."""
+    model = content if isinstance(content, type) else type(content)
+    return translator.get_options_for_model(model).fields
 
 
 def texts(content, lang):

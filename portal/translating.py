@@ -1,80 +1,245 @@
-"""The side-by-side view of a translated text in admin: field by field, the original
-beside the language being written, with what changed in the original since that
-language was last translated or checked (portal.tracking)."""
-
-import difflib
-from dataclasses import dataclass
+"""Translating in admin: each language's state on a text's change form, the list's
+filter and column of translations waiting, the side-by-side view (portal.side_by_side),
+and what translators may do: change the texts of their own languages (their
+TranslatorProfile), in published or submitted content, and nothing else."""
 
 from django import forms
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.options import ActionLocation
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join, json_script
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import tracking
+from . import side_by_side, tracking
+
+MODERATE = "practices.moderate_practice"  # what makes an editor
 
 
-@dataclass(frozen=True)
-class Row:
-    label: str
-    original: str
-    field: forms.BoundField
-    changed: str  # the original now with what changed since marked, or ""
+def translator_languages(user):
+    """The languages a translator (a user with a TranslatorProfile who does not
+    moderate) writes content in; None for everyone else, whom their permissions alone
+    limit. (Editors moderate: their permissions are read once a request anyway.)"""
+    if user.has_perm(MODERATE) or not hasattr(user, "translator"):
+        return None
+    return user.translator.languages
 
 
-def form_class(content, lang):
-    """A form of the texts of `content` in `lang` whose original is written."""
-    fields = {
-        name: content._meta.get_field(build_localized_fieldname(name, lang)).formfield(
-            required=False, widget=forms.Textarea(attrs={"lang": lang, "rows": rows(content, name)})
-        )
-        for name in tracking.fields(content)
-        if content.text_in(name, content.original_language)
-    }
-    fields["still_right"] = forms.BooleanField(
-        label=_("This translation says what the original says now"), required=False
+class TranslationFilter(admin.SimpleListFilter):
+    """Content by what one language still needs: a translation that is missing, out of
+    date, or made by a machine and not yet checked (portal.tracking)."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [
+            (f"{state.value}:{code}", f"{name}: {state.label}")
+            for state in tracking.WAITING
+            for code, name in settings.LANGUAGES
+        ]
+
+    def queryset(self, request, queryset):
+        state, _colon, code = (self.value() or "").partition(":")
+        if state in tracking.WAITING and code in dict(settings.LANGUAGES):
+            return tracking.in_state(queryset, state, code)
+        return queryset
+
+
+class CheckedTranslationsForm(forms.ModelForm):
+    """A translated text's form, with the languages a person confirms still right after
+    its original changed, or checked after a machine translated them."""
+
+    checked = forms.MultipleChoiceField(
+        label=_("Translations still right"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Tick each language whose translation says what the original says now: it "
+            "counts as checked again."
+        ),
     )
-    return type("TranslationForm", (forms.Form,), fields)
+
+    languages = None  # a translator's (translator_languages): set by TrackedTranslations
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        states = self.instance.translation_states() if self.instance.pk else {}
+        field = self.fields["checked"]
+        field.choices = [
+            (code, f"{name} ({states[code].label})")
+            for code, name in settings.LANGUAGES
+            if states.get(code) in (tracking.State.OUT_OF_DATE, tracking.State.MACHINE)
+            and (self.languages is None or code in self.languages)
+        ]
+        if not field.choices:
+            field.widget = forms.MultipleHiddenInput()
 
 
-def rows(content, name):
-    """Enough lines for the original's text."""
-    text = content.text_in(name, content.original_language)
-    return min(20, max(2, len(text) // 70 + text.count("\n") + 1))
+class TrackedTranslations:
+    """The languages of a translated text on its change form: what each is (original,
+    translated, machine-translated, out of date or missing), tabs that open on its
+    original language and say so (js/admin_translations.js), and the translations a
+    person confirms still right.
 
+    A translator sees the content of TRANSLATABLE only, changes the texts of their
+    languages only, and none of PRIVATE, the inlines or the actions."""
 
-def side_by_side(content, lang, form):
-    """The Rows of the form: each field's label, original and what changed since."""
-    made = content.translations.filter(language=lang).first()
-    original = content.original_language
-    return [
-        Row(
-            label=content._meta.get_field(name).verbose_name,
-            original=content.text_in(name, original),
-            field=form[name],
-            changed=changed_since(made.made_from.get(name, ""), content.text_in(name, original))
-            if made and not made.is_current
-            else "",
+    form = CheckedTranslationsForm
+    LANGUAGE_FIELDS = ["translation_states", "checked"]
+    TRANSLATABLE = Q()  # the content translators work on
+    PRIVATE = ["contact_email"]  # what translators do not see
+
+    class Media:
+        js = ["js/admin_translations.js"]
+
+    @admin.display(description=_("languages"))
+    def translation_states(self, obj):
+        states = obj.translation_states()
+        shown = [
+            format_html(
+                '{}: {} (<a href="{}">{}</a>)', name, states[code].label,
+                self.translate_url(obj, code), _("side by side"),
+            )
+            if code != obj.original_language
+            else format_html("{}: {}", name, states[code].label)
+            for code, name in settings.LANGUAGES
+        ]  # fmt: skip
+        labels = {code: str(state.label) for code, state in states.items()}
+        data = {"original": obj.original_language, "states": states, "labels": labels}
+        return format_html(
+            '<ul class="translation-states">{}</ul>{}',
+            format_html_join("", "<li>{}</li>", ((line,) for line in shown)),
+            json_script(data, "translation-states"),
         )
-        for name in form.fields
-        if name != "still_right"
-    ]
+
+    def translate_url(self, obj, lang):
+        meta = self.model._meta
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_translate", args=[obj.pk, lang])
+
+    def get_urls(self):
+        meta = self.model._meta
+        translate = path(
+            "<int:pk>/translate/<str:lang>/",
+            self.admin_site.admin_view(self.translate),
+            name=f"{meta.app_label}_{meta.model_name}_translate",
+        )
+        return [translate, *super().get_urls()]
+
+    def translate(self, request, pk, lang):
+        """The side-by-side view of one language of a text (portal.translating): saving
+        it makes that language translated from the original as it is now."""
+        content = get_object_or_404(self.model, pk=pk)
+        if not self.has_change_permission(request, content):
+            raise PermissionDenied
+        if lang not in dict(settings.LANGUAGES) or lang == content.original_language:
+            raise Http404
+        if lang not in (translator_languages(request.user) or [lang]):
+            raise PermissionDenied
+        form = side_by_side.form_class(content, lang)(
+            request.POST or None, initial=tracking.texts(content, lang)
+        )
+        name = dict(settings.LANGUAGES)[lang]
+        if request.method == "POST" and form.is_valid():
+            for field in form.fields.keys() - {"still_right"}:
+                setattr(content, f"{field}_{lang}", form.cleaned_data[field])
+            content.save(checked=[lang] if form.cleaned_data["still_right"] else [])
+            self.message_user(
+                request, _("The translation into %(language)s was saved.") % {"language": name}
+            )
+            return redirect(request.path)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("%(text)s in %(language)s, beside the original")
+            % {"text": content, "language": name},
+            "opts": self.model._meta,
+            "original": content,
+            "language": lang,
+            "original_language": content.original_language,
+            "state": content.state_in(lang),
+            "rows": side_by_side.side_by_side(content, lang, form),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/translate.html", context)
+
+    def get_queryset(self, request):
+        content = super().get_queryset(request)
+        if translator_languages(request.user) is None:
+            return content
+        return content.filter(self.TRANSLATABLE)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.languages = translator_languages(request.user)
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = [*super().get_readonly_fields(request, obj), "translation_states"]
+        languages = translator_languages(request.user)
+        if languages is None:
+            return fixed
+        written = {
+            build_localized_fieldname(name, lang)
+            for name in tracking.fields(self.model)
+            for lang in languages
+        }
+        every = [
+            field.name
+            for field in self.model._meta.get_fields()
+            if (field.concrete or field.many_to_many) and field.editable and not field.primary_key
+        ]
+        kept = written | set(fixed) | set(tracking.fields(self.model))  # (modeltranslation
+        # reads a translated field's own name as all of its languages)
+        return [*fixed, *(name for name in every if name not in kept)]
+
+    def get_inlines(self, request, obj):
+        return (
+            []
+            if translator_languages(request.user) is not None
+            else super().get_inlines(request, obj)
+        )
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        if translator_languages(request.user) is not None:
+            return {}
+        return super().get_actions(request, action_location=action_location)
+
+    def get_fieldsets(self, request, obj=None):
+        """Those of the admin, with the languages first (once the text exists)."""
+        rest = [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [f for f in options["fields"] if f not in self.LANGUAGE_FIELDS],
+                },
+            )
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if translator_languages(request.user) is not None:
+            rest = [
+                (
+                    name,
+                    {**options, "fields": [f for f in options["fields"] if f not in self.PRIVATE]},
+                )
+                for name, options in rest
+            ]
+        return [(_("Languages"), {"fields": self.LANGUAGE_FIELDS}), *rest] if obj else rest
+
+    def save_model(self, request, obj, form, change):
+        obj.save(checked=form.cleaned_data.get("checked") or [])
 
 
-def changed_since(before, now):
-    """The text `now`, with what changed since `before` marked: words taken out in
-    <del>, words put in in <ins>, everything escaped; "" where nothing changed."""
-    if before == now:
-        return ""
-    old, new = before.split(), now.split()
-    parts = []
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        if operation == "equal":
-            parts.append(escape(" ".join(new[new_start:new_end])))
-            continue
-        if old_end > old_start:
-            parts.append(format_html("<del>{}</del>", " ".join(old[old_start:old_end])))
-        if new_end > new_start:
-            parts.append(format_html("<ins>{}</ins>", " ".join(new[new_start:new_end])))
-    return mark_safe(" ".join(parts))  # noqa: S308 - each part escaped above
+class MissingTranslations:
+    """A column, next to TranslationFilter, of the languages a text still lacks."""
+
+    @admin.display(description=_("translations to do"))
+    def missing_translations(self, obj):
+        complete = obj.languages.split()
+        return ", ".join(code for code, _name in settings.LANGUAGES if code not in complete) or "–"

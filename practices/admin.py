@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -13,12 +13,10 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.admin import (
     CONTACT_FIELDS,
-    MissingTranslations,
     TaxonAdmin,
-    TrackedTranslations,
-    TranslationFilter,
     in_every_language,
 )
+from portal.translating import MissingTranslations, TrackedTranslations, TranslationFilter
 
 from . import moderation, notifications, sharing
 from .forms import DocumentForm
@@ -174,6 +172,7 @@ class PracticeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationA
     list_select_related = ["municipality", "domain"]
     search_fields = [*in_every_language("title", "summary"), "slug"]
     autocomplete_fields = ["municipality", "themes", "target_groups", "partners", "similar"]
+    TRANSLATABLE = Q(status__in=[Status.PUBLISHED, Status.SUBMITTED])
     date_hierarchy = "published_at"
     readonly_fields = ["status", "checked_at", "created_at", "updated_at"]
     fieldsets = [
@@ -230,7 +229,7 @@ class PracticeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationA
         return practice
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
-        if obj:
+        if obj and request.user.has_perm("practices.moderate_practice"):
             context["moderation_steps"] = moderation.steps_from(obj.status)
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
@@ -238,6 +237,8 @@ class PracticeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationA
     def moderate(self, request, pk):
         """Take the step of the button pressed, as the practice's status was seen."""
         practice = self.changeable(request, pk)
+        if not request.user.has_perm("practices.moderate_practice"):
+            raise PermissionDenied
         name, seen = request.POST.get("step"), request.POST.get("seen")
         if name not in moderation.EDITOR_STEPS or seen not in Status.values:
             return HttpResponseBadRequest()

@@ -15,12 +15,14 @@ from portal.tracking import WAITING, State, in_state
 from .models import Practice, Status, StatusChange
 
 
-def items():
+def items(languages=None):
     practices = reverse("admin:practices_practice_changelist")
+    published = Practice.objects.published()
+    if languages is not None:  # a translator's
+        return translations(published, practices, languages)
     waiting = waiting_submissions()
     days = (timezone.now() - waiting["oldest"]).days if waiting["oldest"] else None
     asked = Practice.objects.filter(status=Status.CHANGES_REQUESTED).count()
-    published = Practice.objects.published()
     return [
         Item(
             _("Submissions waiting"),
@@ -50,9 +52,9 @@ LABELS = {
 }
 
 
-def translations(published, practices):
-    """For each language, the published practices whose translation into it is missing,
-    out of date, or made by a machine and not checked yet."""
+def translations(published, practices, languages=None):
+    """For each language (of `languages`), the published practices whose translation
+    into it is missing, out of date, or made by a machine and not checked yet."""
     return [
         Item(
             LABELS[state] % {"language": name},
@@ -61,6 +63,7 @@ def translations(published, practices):
         )
         for state in WAITING
         for code, name in settings.LANGUAGES
+        if languages is None or code in languages
     ]
 
 

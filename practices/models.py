@@ -309,6 +309,7 @@ class Practice(PublicContact, TranslatedContent):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
+        permissions = [("moderate_practice", _("Can publish, reject and archive practices"))]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="practice_status_idx"),
             models.Index(

@@ -1,13 +1,12 @@
 from django.contrib import admin
+from django.db.models import Q
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from portal.admin import (
-    MissingTranslations,
     TaxonAdmin,
-    TrackedTranslations,
-    TranslationFilter,
     in_every_language,
 )
+from portal.translating import MissingTranslations, TrackedTranslations, TranslationFilter
 
 from .models import Format, TrainingModule, TrainingProgramme
 
@@ -40,3 +39,4 @@ class TrainingProgrammeAdmin(MissingTranslations, TrackedTranslations, TabbedTra
     autocomplete_fields = ["municipality", "providers", "audience", "themes", "practices"]
     filter_horizontal = ["formats"]
     readonly_fields = ["updated_at"]
+    TRANSLATABLE = Q(is_published=True)

@@ -1,11 +1,15 @@
 """Translations tracked per language (portal.tracking): original, translated, machine-
 translated or missing, and out of date once the original changed after them."""
 
+import re
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import translation
 
-from portal.models import Translation
+from portal.models import Translation, TranslatorProfile
 from portal.tracking import State
+from practices.editors import ensure_translators_group
 from practices.models import Practice, Recommendation
 from tests.conftest import LANGUAGES, translated
 from tests.trainings.test_trainings import option_count
@@ -176,3 +180,63 @@ def test_the_side_by_side_view_is_for_the_other_languages_only(editor_client, ev
     assert editor_client.get(f"{admin}/nl/").status_code == 404  # the original
     assert editor_client.get(f"{admin}/xx/").status_code == 404
     assert editor_client.get(f"{admin}/sv/").status_code == 200
+
+
+@pytest.fixture
+def german_translator(client, db):
+    """A member of the translators group who translates into German."""
+    user = get_user_model().objects.create_user("ute", is_staff=True)
+    user.groups.add(ensure_translators_group())
+    TranslatorProfile.objects.create(user=user, languages=["de"])
+    client.force_login(user)
+    return client
+
+
+def test_a_translator_changes_only_their_languages_and_never_moderates(
+    german_translator, make_submission
+):
+    submission = make_submission(language="fr")
+    practice = submission.practice
+    url = f"/admin/practices/practice/{practice.pk}/change/"
+    page = german_translator.get(url).content.decode()
+    assert 'name="title_de"' in page and 'name="title_fr"' not in page
+    assert practice.title_fr in page  # shown, not editable
+    assert submission.email not in page and "Delete" not in page and 'value="publish"' not in page
+    form = {name: getattr(practice, name) or "" for name in ("title_de", "summary_de")}
+    form |= {"title_de": "Willkommen", "summary_de": "Kurz", "title_fr": "Changé"}
+    assert german_translator.post(url, form).status_code == 302
+    practice.refresh_from_db()
+    assert (practice.title_de, practice.title_fr) == ("Willkommen", submission.practice.title_fr)
+    moderate = f"/admin/practices/practice/{practice.pk}/moderate/"
+    published = {"step": "publish", "seen": "submitted", "confirmed": "yes"}
+    assert german_translator.post(moderate, published).status_code == 403
+    assert Practice.objects.get(pk=practice.pk).status == "submitted"
+    assert german_translator.get(f"{url.replace('change', 'delete')}").status_code == 403
+    side = f"/admin/practices/practice/{practice.pk}/translate"
+    assert german_translator.get(f"{side}/nl/").status_code == 403
+    assert german_translator.get(f"{side}/de/").status_code == 200
+
+
+def test_a_translator_works_on_published_and_submitted_texts_only(
+    german_translator, make_practice
+):
+    draft = make_practice(status="draft", published_at=None)
+    published = make_practice()
+    admin = "/admin/practices/practice/"
+    listed = german_translator.get(admin).content.decode()
+    assert published.title_nl in listed and draft.title_nl not in listed
+    assert german_translator.get(f"{admin}{draft.pk}/change/").status_code == 302  # not found
+    assert german_translator.get("/admin/portal/email/").status_code == 403
+
+
+def test_a_translators_desk_is_their_languages_queue(german_translator, everywhere):
+    everywhere.title_nl = "Nieuw"
+    everywhere.save()
+    with translation.override("nl"):
+        html = german_translator.get("/admin/").content.decode()
+    queue = re.findall(r'<th scope="row"><a href="([^"]+)">', html)
+    assert [link.replace("&amp;", "&") for link in queue] == [
+        f"/admin/practices/practice/?translation={state}:de&status__exact=published"
+        for state in ("missing", "out-of-date", "machine")
+    ]
+    assert re.findall(r"<td>(\d+)</td>", html) == ["0", "1", "0"]
