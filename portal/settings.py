@@ -262,6 +262,14 @@ MAILERS = {"default": mailer()}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
 # Where people write about their personal data (the privacy notice names it).
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Machine translation (portal.machine), offered only where one of these is set: a
+# LibreTranslate-compatible server (with its API key, if it asks one), or a DeepL key.
+MACHINE_TRANSLATION_URL = env_str("MACHINE_TRANSLATION_URL", "")
+MACHINE_TRANSLATION_KEY = env_str("MACHINE_TRANSLATION_KEY", "")
+DEEPL_API_KEY = env_str("DEEPL_API_KEY", "")
+DEEPL_URL = env_str("DEEPL_URL", "")  # by default DeepL's free or paid API, by the key
+MACHINE_TRANSLATION_TIMEOUT = env_int("MACHINE_TRANSLATION_TIMEOUT", 30)
 # The portal's public address, for links in e-mails sent without a request (alerts).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # E-mail alerts (practices.alerts): how many one address may ask for in an hour, and how

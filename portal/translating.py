@@ -15,9 +15,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join, json_script
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
 
-from . import side_by_side, tracking
+from . import machine, side_by_side, tracking
 
 MODERATE = "practices.moderate_practice"  # what makes an editor
 
@@ -206,9 +207,36 @@ class TrackedTranslations:
         )
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
-        if translator_languages(request.user) is not None:
-            return {}
-        return super().get_actions(request, action_location=action_location)
+        """The admin's actions (none for a translator), and machine translation where
+        it is configured."""
+        actions = {}
+        if translator_languages(request.user) is None:
+            actions = super().get_actions(request, action_location=action_location)
+        offered = machine.configured() and self.has_change_permission(request)
+        if offered and (action := self.get_action("fill_by_machine", action_location)):
+            actions[action.name] = action
+        return actions
+
+    @admin.action(
+        description=_("Fill the missing languages by machine"),
+        location=[ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM],
+    )
+    def fill_by_machine(self, request, queryset):
+        """Queue the machine translation of the missing languages (a translator's own)
+        of the texts chosen (portal.machine)."""
+        every = [code for code, _name in settings.LANGUAGES]
+        asked = machine.ask(queryset, translator_languages(request.user) or every)
+        self.message_user(
+            request,
+            ngettext(
+                "Machine translation asked for %(count)d text: its missing languages will "
+                "be filled in a few moments, marked as to be checked.",
+                "Machine translation asked for %(count)d texts: their missing languages "
+                "will be filled in a few moments, marked as to be checked.",
+                asked,
+            )
+            % {"count": asked},
+        )
 
     def get_fieldsets(self, request, obj=None):
         """Those of the admin, with the languages first (once the text exists)."""

@@ -18,7 +18,7 @@ from portal.admin import (
 )
 from portal.translating import MissingTranslations, TrackedTranslations, TranslationFilter
 
-from . import moderation, notifications, sharing
+from . import moderation, notifications, search, sharing
 from .forms import DocumentForm
 from .models import (
     Document,
@@ -156,7 +156,7 @@ class CheckFilter(admin.SimpleListFilter):
 class PracticeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationAdmin):
     inlines = [DocumentInline, SubmissionInline, StatusChangeInline]
     change_form_template = "admin/practices/practice/change_form.html"
-    actions = ["send_status_link", "erase_personal_data"]
+    actions = ["confirm_current", "send_status_link", "erase_personal_data"]
     list_display = [
         "__str__",
         "municipality",
@@ -231,6 +231,8 @@ class PracticeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationA
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         if obj and request.user.has_perm("practices.moderate_practice"):
             context["moderation_steps"] = moderation.steps_from(obj.status)
+        if obj and obj.status == Status.SUBMITTED:
+            context["resembling"] = search.resembling(obj)
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     @method_decorator(require_POST)
@@ -282,6 +284,33 @@ class PracticeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationA
         self.changeable(request, pk)
         context = practice_page(Practice.objects.all(), pk=pk)
         return render(request, "practices/practice_detail.html", {**context, "preview": True})
+
+    def has_moderate_permission(self, request):
+        return request.user.has_perm("practices.moderate_practice")
+
+    @admin.action(
+        description=_("Confirm the chosen published practices are still current"),
+        permissions=["moderate"],
+    )
+    def confirm_current(self, request, queryset):
+        """The check of each published practice chosen (moderation.confirm), as if each
+        were confirmed on its own; the others are left as they are."""
+        confirmed = 0
+        for practice in queryset.filter(status=Status.PUBLISHED):
+            try:
+                moderation.confirm(practice, by=request.user)
+            except moderation.Refused:  # changed meanwhile
+                continue
+            confirmed += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d published practice confirmed as still current.",
+                "%(count)d published practices confirmed as still current.",
+                confirmed,
+            )
+            % {"count": confirmed},
+        )
 
     @admin.action(description=_("Send the submitters their private link again"))
     def send_status_link(self, request, queryset):

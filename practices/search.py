@@ -13,6 +13,7 @@ SQLite lacks FTS5, each word is matched as a substring of the folded texts inste
 import functools
 import re
 import unicodedata
+from collections import Counter
 
 from django.conf import settings
 from django.contrib.postgres.search import Lexeme, SearchHeadline, SearchQuery, SearchRank
@@ -20,6 +21,10 @@ from django.db import connection
 from django.db.models import Case, F, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf, Replace
+
+# Words of a submission's title searched for practices resembling it: of at least this
+# length, found in at most a tenth of the catalogue (or this many practices).
+RESEMBLING_WORD, RESEMBLING_FEW = 4, 50
 
 # The PostgreSQL text-search configuration behind each language (created in migration 0002).
 CONFIGS = {
@@ -170,3 +175,25 @@ def with_highlights(queryset, text, lang):
         min_words=25,
     )
     return queryset.annotate(highlighted_summary=headline)
+
+
+def resembling(practice, count=5):
+    """Published practices that may be the same initiative as `practice` (a submission
+    the editors read): those sharing the most words of its title, each word searched as
+    a reader searches it, in the practice's language. A word most practices contain
+    tells nothing and is left out. [(practice, words shared)], most shared first."""
+    from .models import ListedPractice, Practice
+
+    lang, listed = practice.language, ListedPractice.objects.all()
+    seldom = max(RESEMBLING_FEW, listed.count() // 10)
+    shared = Counter()
+    for term in dict.fromkeys(words(practice.text_in("title", lang))):
+        if len(term) < RESEMBLING_WORD:
+            continue
+        keys = list(matching(listed, term, lang).values_list("pk", flat=True)[: seldom + 1])
+        if len(keys) <= seldom:
+            shared.update(keys)
+    shared.pop(practice.pk, None)
+    best = [key for key, _n in shared.most_common(count)]
+    found = Practice.objects.select_related("municipality").in_bulk(best)
+    return [(found[key], shared[key]) for key in best if key in found]

@@ -20,7 +20,8 @@ from django_tasks_db.models import DBTaskResult
 
 from portal.listing import Listing
 from portal.management.commands.demo import load_demo_catalogue
-from practices.editors import ensure_editors_group
+from portal.models import TranslatorProfile
+from practices.editors import ensure_editors_group, ensure_translators_group
 from practices.filters import PracticeFilter
 from practices.forms import ShareForm
 from practices.models import Domain, ListedPractice, Municipality, Practice, Status, Theme
@@ -330,6 +331,16 @@ def editor_client(editor):
     """A client of its own, logged in as the editor (`client` stays anonymous)."""
     client = Client()
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def german_translator(client, db):
+    """A member of the translators group who translates into German."""
+    user = get_user_model().objects.create_user("ute", is_staff=True)
+    user.groups.add(ensure_translators_group())
+    TranslatorProfile.objects.create(user=user, languages=["de"])
+    client.force_login(user)
     return client
 
 

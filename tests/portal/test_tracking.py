@@ -4,12 +4,10 @@ translated or missing, and out of date once the original changed after them."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import translation
 
-from portal.models import Translation, TranslatorProfile
+from portal.models import Translation
 from portal.tracking import State
-from practices.editors import ensure_translators_group
 from practices.models import Practice, Recommendation
 from tests.conftest import LANGUAGES, translated
 from tests.trainings.test_trainings import option_count
@@ -182,16 +180,6 @@ def test_the_side_by_side_view_is_for_the_other_languages_only(editor_client, ev
     assert editor_client.get(f"{admin}/sv/").status_code == 200
 
 
-@pytest.fixture
-def german_translator(client, db):
-    """A member of the translators group who translates into German."""
-    user = get_user_model().objects.create_user("ute", is_staff=True)
-    user.groups.add(ensure_translators_group())
-    TranslatorProfile.objects.create(user=user, languages=["de"])
-    client.force_login(user)
-    return client
-
-
 def test_a_translator_changes_only_their_languages_and_never_moderates(
     german_translator, make_submission
 ):
@@ -217,9 +205,7 @@ def test_a_translator_changes_only_their_languages_and_never_moderates(
     assert german_translator.get(f"{side}/de/").status_code == 200
 
 
-def test_a_translator_works_on_published_and_submitted_texts_only(
-    german_translator, make_practice
-):
+def test_a_translator_works_on_published_and_submitted_texts_only(german_translator, make_practice):
     draft = make_practice(status="draft", published_at=None)
     published = make_practice()
     admin = "/admin/practices/practice/"

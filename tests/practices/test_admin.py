@@ -1,7 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from practices.models import Municipality
+from practices import search
+from practices.models import Municipality, Practice, StatusChange
 
 ADMIN_PAGES = [
     "/admin/practices/practice/",
@@ -69,3 +70,32 @@ def test_editors_see_the_moderation_record_on_the_practice(editor_client, make_p
     html = editor_client.get(f"/admin/practices/practice/{practice.pk}/change/").content.decode()
     assert "Geen gemeente &lt;b&gt;" in html
     assert "Afgewezen" in html and "eda" in html  # the admin speaks Dutch by default
+
+
+def test_a_submission_is_shown_beside_the_published_practices_it_resembles(
+    editor_client, make_submission
+):
+    """Found by the portal's own search, on the words of its title in its language."""
+    title = "De diversiteitsvisie van burgerzaken aan het loket"
+    submission = make_submission(language="nl", title=title)
+    practice = submission.practice
+    assert practice.title_nl == title
+    found = search.resembling(practice)
+    mechelen = Practice.objects.get(slug="mechelen-civil-affairs-diversity-trajectory")
+    assert found[0] == (mechelen, 3)  # burgerzaken, diversiteitsvisie, loket
+    assert practice not in [other for other, _shared in found]
+    html = editor_client.get(f"/admin/practices/practice/{practice.pk}/change/").content.decode()
+    assert "Gepubliceerde voorbeelden die erop lijken" in html
+    assert f'href="/admin/practices/practice/{mechelen.pk}/change/"' in html
+
+
+def test_editors_confirm_many_published_practices_at_once(editor_client, make_practices):
+    """A safe bulk action: each chosen published practice checked today, as one by one."""
+    published = make_practices(3)
+    draft = published[2]
+    Practice.objects.filter(pk=draft.pk).update(status="draft")
+    chosen = {"action": "confirm_current", "_selected_action": [p.pk for p in published]}
+    assert editor_client.post("/admin/practices/practice/", chosen).status_code == 302
+    checked = dict(Practice.objects.values_list("pk", "checked_at"))
+    assert checked[published[0].pk] and checked[published[1].pk] and not checked[draft.pk]
+    assert StatusChange.objects.filter(to_status="published").count() == 2
