@@ -16,6 +16,8 @@ class Item:
     count: int
     url: str
     detail: str = ""  # "the oldest has waited 12 days"
+    language: str = ""  # of a translation waiting: its language's name, shown as a grid
+    state: str = ""  # … and what it waits for (missing, out of date, to check)
 
 
 def register(source):

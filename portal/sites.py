@@ -21,7 +21,12 @@ class PortalAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         """The desk first (portal.desk), then the models."""
         waiting = desk.items(translator_languages(request.user))
-        return super().index(request, {"desk": waiting, **(extra_context or {})})
+        context = {
+            "desk": [item for item in waiting if not item.language],
+            "translations": [item for item in waiting if item.language],
+            **(extra_context or {}),
+        }
+        return super().index(request, context)
 
     def login(self, request, extra_context=None):
         if request.method != "POST":

@@ -13,6 +13,8 @@ before this record began gets the original as it was before the save. Readers an
 "available in your language" facet count only checked, current translations.
 """
 
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -36,9 +38,15 @@ WAITING = [State.MISSING, State.OUT_OF_DATE, State.MACHINE]  # what translators 
 
 
 def fields(content):
-    """The names of the fields of `content` (or of a model) written in every language."""
-    model = content if isinstance(content, type) else type(content)
-    return translator.get_options_for_model(model).fields
+    """The names of the fields of `content` (or of a model) written in every language,
+    in the model's order."""
+    return in_order(content if isinstance(content, type) else type(content))
+
+
+@functools.cache
+def in_order(model):
+    names = translator.get_options_for_model(model).fields
+    return sorted(names, key=lambda name: model._meta.get_field(name).creation_counter)
 
 
 def texts(content, lang):

@@ -113,7 +113,12 @@ class TrackedTranslations:
             for code, name in settings.LANGUAGES
         ]  # fmt: skip
         labels = {code: str(state.label) for code, state in states.items()}
-        data = {"original": obj.original_language, "states": states, "labels": labels}
+        data = {
+            "original": obj.original_language,
+            "states": states,
+            "labels": labels,
+            "switch": str(_("Language of the texts shown")),
+        }
         return format_html(
             '<ul class="translation-states">{}</ul>{}',
             format_html_join("", "<li>{}</li>", ((line,) for line in shown)),

@@ -60,10 +60,12 @@ def translations(published, practices, languages=None):
             LABELS[state] % {"language": name},
             in_state(published, state, code).count(),
             f"{practices}?translation={state.value}:{code}&status__exact={Status.PUBLISHED}",
+            language=name,
+            state=state.label,
         )
-        for state in WAITING
         for code, name in settings.LANGUAGES
         if languages is None or code in languages
+        for state in WAITING
     ]
 
 

@@ -9,6 +9,7 @@ window.addEventListener("load", function () {
     return;
   }
   var known = JSON.parse(data.textContent);
+  select.setAttribute("aria-label", known.switch);  // modeltranslation gives it no name
   document.querySelectorAll(".ui-tabs-nav a").forEach(function (tab) {
     var code = tab.textContent.trim();
     if (known.states[code]) {

@@ -19,9 +19,12 @@ def desk(editor_client):
         r'<th scope="row"><a href="([^"]+)">([^<]+)</a></th>\s*<td>(\d+)</td>\s*<td>([^<]*)</td>',
         html,
     )
+    cells = re.findall(r'<td><a href="([^"]+)" aria-label="([^"]+): (\d+)">(\d+)</a></td>', html)
+    for _link, _label, named, shown in cells:
+        assert named == shown  # the count read aloud is the one shown
     return {
         link.replace("&amp;", "&"): (label, int(count), detail)
-        for link, label, count, detail in rows
+        for link, label, count, detail in rows + [(*cell[:3], "") for cell in cells]
     }
 
 
