@@ -98,7 +98,7 @@ class Record:
         original = content.original_language
         now = texts(content, original)
         was = before[original] if before else now
-        self.gone = []
+        self.gone, self.touched = [], set()  # what `write` deletes, and saves
         for lang, _name in settings.LANGUAGES:
             if lang == original:
                 continue
@@ -111,13 +111,16 @@ class Record:
             elif lang not in self.made:
                 self.make(lang, was, by_machine=False)
             translation = self.made[lang]
-            translation.is_current = translation.made_from == now
+            if translation.is_current != (translation.made_from == now):
+                translation.is_current = not translation.is_current
+                self.touched.add(lang)
 
     def make(self, lang, made_from, by_machine):
         translation = self.made.get(lang) or Translation(language=lang)
         translation.made_from, translation.by_machine = made_from, by_machine
         translation.made_at = timezone.now()
         self.made[lang] = translation
+        self.touched.add(lang)
 
     def state(self, lang):
         return state(self.content, lang, self.made)
@@ -126,8 +129,9 @@ class Record:
         return [lang for lang, _name in settings.LANGUAGES if self.state(lang) in CHECKED]
 
     def write(self):
-        """Keep the record, once the content is saved."""
-        for translation in self.made.values():
+        """Keep what changed of the record, once the content is saved."""
+        for lang in self.touched:
+            translation = self.made[lang]
             translation.content = self.content
             translation.save()
         if self.gone:

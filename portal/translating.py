@@ -154,7 +154,7 @@ class TrackedTranslations:
         name = dict(settings.LANGUAGES)[lang]
         if request.method == "POST" and form.is_valid():
             for field in form.fields.keys() - {"still_right"}:
-                setattr(content, f"{field}_{lang}", form.cleaned_data[field])
+                setattr(content, build_localized_fieldname(field, lang), form.cleaned_data[field])
             content.save(checked=[lang] if form.cleaned_data["still_right"] else [])
             self.message_user(
                 request, _("The translation into %(language)s was saved.") % {"language": name}

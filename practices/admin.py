@@ -16,7 +16,12 @@ from portal.admin import (
     TaxonAdmin,
     in_every_language,
 )
-from portal.translating import MissingTranslations, TrackedTranslations, TranslationFilter
+from portal.translating import (
+    MODERATE,
+    MissingTranslations,
+    TrackedTranslations,
+    TranslationFilter,
+)
 
 from . import moderation, notifications, search, sharing
 from .forms import DocumentForm
@@ -229,7 +234,7 @@ class PracticeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationA
         return practice
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
-        if obj and request.user.has_perm("practices.moderate_practice"):
+        if obj and request.user.has_perm(MODERATE):
             context["moderation_steps"] = moderation.steps_from(obj.status)
         if obj and obj.status == Status.SUBMITTED:
             context["resembling"] = search.resembling(obj)
@@ -239,7 +244,7 @@ class PracticeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationA
     def moderate(self, request, pk):
         """Take the step of the button pressed, as the practice's status was seen."""
         practice = self.changeable(request, pk)
-        if not request.user.has_perm("practices.moderate_practice"):
+        if not request.user.has_perm(MODERATE):
             raise PermissionDenied
         name, seen = request.POST.get("step"), request.POST.get("seen")
         if name not in moderation.EDITOR_STEPS or seen not in Status.values:
@@ -286,7 +291,7 @@ class PracticeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationA
         return render(request, "practices/practice_detail.html", {**context, "preview": True})
 
     def has_moderate_permission(self, request):
-        return request.user.has_perm("practices.moderate_practice")
+        return request.user.has_perm(MODERATE)
 
     @admin.action(
         description=_("Confirm the chosen published practices are still current"),
