@@ -131,7 +131,7 @@ class Translation(models.Model):
 
 class TranslatorProfile(models.Model):
     """The languages a member of the translators group translates into: they change
-    those languages' texts, and no other (portal.admin.TrackedTranslations)."""
+    those languages' texts, and no other (portal.translating.TrackedTranslations)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="translator"

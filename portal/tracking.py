@@ -67,6 +67,15 @@ def state(content, lang, made):
     return State.MACHINE if translation.by_machine else State.TRANSLATED
 
 
+def same(texts, others):
+    """Whether two {field: text} say the same, whatever their spaces and line ends (a
+    browser sends a text area's lines with CR LF, a form strips the ends)."""
+    return all(
+        " ".join((texts.get(name) or "").split()) == " ".join((others.get(name) or "").split())
+        for name in {*texts, *others}
+    )
+
+
 def stored_texts(content):
     """{lang: texts} of `content` as stored, before a save; None for new content."""
     if content.pk is None:
@@ -100,18 +109,16 @@ class Record:
         was = before[original] if before else now
         self.gone, self.touched = [], set()  # what `write` deletes, and saves
         for lang, _name in settings.LANGUAGES:
-            if lang == original:
+            if lang == original or not content.is_translated(lang):  # (the original's
+                self.gone += [lang] if self.made.pop(lang, None) else []  # own: changed)
                 continue
-            if not content.is_translated(lang):
-                self.gone += [lang] if self.made.pop(lang, None) else []
-                continue
-            changed = before is None or before[lang] != texts(content, lang)
+            changed = before is None or not same(before[lang], texts(content, lang))
             if lang in machine or lang in checked or changed:
                 self.make(lang, now, by_machine=lang in machine)
             elif lang not in self.made:
                 self.make(lang, was, by_machine=False)
             translation = self.made[lang]
-            if translation.is_current != (translation.made_from == now):
+            if translation.is_current != same(translation.made_from, now):
                 translation.is_current = not translation.is_current
                 self.touched.add(lang)
 

@@ -18,18 +18,25 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
 
+from practices.editors import TRANSLATORS
+
 from . import machine, side_by_side, tracking
 
 MODERATE = "practices.moderate_practice"  # what makes an editor
 
 
 def translator_languages(user):
-    """The languages a translator (a user with a TranslatorProfile who does not
-    moderate) writes content in; None for everyone else, whom their permissions alone
-    limit. (Editors moderate: their permissions are read once a request anyway.)"""
-    if user.has_perm(MODERATE) or not hasattr(user, "translator"):
-        return None
-    return user.translator.languages
+    """The languages a translator (a member of the translators group, or a user with a
+    TranslatorProfile, who does not moderate) writes content in: those of their profile,
+    none without one. None for everyone else, whom their permissions alone limit.
+    (Editors moderate: their permissions are read once a request anyway.)"""
+    if not hasattr(user, "translates_into"):
+        user.translates_into = None
+        if not user.has_perm(MODERATE):
+            profile = getattr(user, "translator", None)
+            if profile is not None or user.groups.filter(name=TRANSLATORS).exists():
+                user.translates_into = list(profile.languages) if profile else []
+    return user.translates_into
 
 
 class TranslationFilter(admin.SimpleListFilter):
@@ -141,12 +148,13 @@ class TrackedTranslations:
     def translate(self, request, pk, lang):
         """The side-by-side view of one language of a text (portal.translating): saving
         it makes that language translated from the original as it is now."""
-        content = get_object_or_404(self.model, pk=pk)
+        content = get_object_or_404(self.get_queryset(request), pk=pk)  # a translator's
         if not self.has_change_permission(request, content):
             raise PermissionDenied
         if lang not in dict(settings.LANGUAGES) or lang == content.original_language:
             raise Http404
-        if lang not in (translator_languages(request.user) or [lang]):
+        languages = translator_languages(request.user)
+        if languages is not None and lang not in languages:
             raise PermissionDenied
         form = side_by_side.form_class(content, lang)(
             request.POST or None, initial=tracking.texts(content, lang)
@@ -230,7 +238,8 @@ class TrackedTranslations:
         """Queue the machine translation of the missing languages (a translator's own)
         of the texts chosen (portal.machine)."""
         every = [code for code, _name in settings.LANGUAGES]
-        asked = machine.ask(queryset, translator_languages(request.user) or every)
+        languages = translator_languages(request.user)
+        asked = machine.ask(queryset, every if languages is None else languages)
         self.message_user(
             request,
             ngettext(

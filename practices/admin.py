@@ -228,7 +228,8 @@ class PracticeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationA
         return own + super().get_urls()
 
     def changeable(self, request, pk):
-        practice = get_object_or_404(Practice.objects.select_related("submission"), pk=pk)
+        practices = self.get_queryset(request).select_related("submission")  # a translator's
+        practice = get_object_or_404(practices, pk=pk)
         if not self.has_change_permission(request, practice):
             raise PermissionDenied
         return practice

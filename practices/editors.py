@@ -7,7 +7,7 @@ from django.db.models import Q
 
 EDITORS, TRANSLATORS = "editors", "translators"
 CATALOGUE_APPS = ["practices", "trainings"]
-# What translators change (only their languages' fields: portal.admin.TrackedTranslations).
+# What translators change (only their languages' fields: portal.translating.TrackedTranslations).
 TRANSLATED = ["practice", "recommendation", "trainingprogramme"]
 
 

@@ -182,9 +182,13 @@ def facet_options(group, options, kind="practices"):
 
 @register.simple_tag
 def original_language_badge(content):
-    """The notice on a card whose texts are not all in the reader's language."""
+    """The notice on a card whose texts are not all in the reader's language, or whose
+    translation no person has checked against the original as it is (portal.tracking)."""
     if content.is_complete_in():
         return ""
+    lang = get_language()
+    if content.text_in("title", lang) and content.text_in("summary", lang):  # unchecked
+        return format_html('<p class="badge">{}</p>', gettext("Translation to be checked"))
     language = get_language_info(content.original_language)["name_translated"]
     notice = gettext("In %(language)s only") % {"language": language}
     return format_html('<p class="badge">{}</p>', notice)

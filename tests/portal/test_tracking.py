@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import translation
 
-from portal.models import Translation
+from portal.models import Translation, TranslatorProfile
 from portal.tracking import State
 from practices.models import Practice, Recommendation
 from tests.conftest import LANGUAGES, translated
@@ -226,3 +226,47 @@ def test_a_translators_desk_is_their_languages_queue(german_translator, everywhe
         for state, count in (("missing", "0"), ("out-of-date", "1"), ("machine", "0"))
     ]
     assert '<th scope="row">Duits</th>' in html and "Wachtende inzendingen" not in html
+
+
+def test_spaces_and_line_ends_change_nothing(make_practice):
+    """A browser sends a text area's lines with CR LF: saving a form unchanged neither
+    checks a machine translation nor puts the others out of date."""
+    practice = make_practice(title_nl="Onthaal", summary_nl="Kort\nen klaar")
+    practice.title_de, practice.summary_de = "Empfang", "Kurz\nund fertig"
+    practice.save(machine=["de"])
+    practice.summary_de, practice.summary_nl = "Kurz\r\nund fertig ", "Kort\r\nen klaar"
+    practice.save()
+    assert states(practice)["de"] == State.MACHINE
+
+
+def test_a_new_original_language_keeps_no_record_of_itself(everywhere):
+    everywhere.title_nl = "Nieuw"
+    everywhere.save()
+    everywhere.language = "de"
+    everywhere.save()
+    assert not everywhere.translations.filter(language="de").exists()
+    assert states(everywhere)["de"] == State.ORIGINAL
+
+
+def test_a_card_says_when_its_translation_is_not_checked(client, make_practice):
+    practice = make_practice(title_nl="Onthaal", summary_nl="Kort")
+    practice.title_fr, practice.summary_fr = "Accueil", "Court"
+    practice.save(machine=["fr"])
+    listing = client.get("/fr/practices/").content.decode()
+    assert "Accueil" in listing and '<p class="badge">Traduction à vérifier</p>' in listing
+
+
+def test_a_translator_reaches_no_draft_and_no_language_without_a_profile(
+    german_translator, client, make_practice
+):
+    draft = make_practice(status="draft", published_at=None)
+    admin = f"/admin/practices/practice/{draft.pk}"
+    assert german_translator.get(f"{admin}/translate/de/").status_code == 404
+    assert german_translator.post(f"{admin}/translate/de/", {"title": "x"}).status_code == 404
+    assert german_translator.get(f"{admin}/preview/").status_code == 404
+    published = make_practice()
+    TranslatorProfile.objects.all().delete()  # in the group, without a profile: no language
+    page = german_translator.get(f"/admin/practices/practice/{published.pk}/change/")
+    assert page.status_code == 200 and 'name="title_de"' not in page.content.decode()
+    translate = f"/admin/practices/practice/{published.pk}/translate/de/"
+    assert german_translator.get(translate).status_code == 403
