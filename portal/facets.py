@@ -184,11 +184,10 @@ class FacetedFilterSet(django_filters.FilterSet):
     NEWEST = ("-published_at", "-pk")  # the newest first
     CHANGED_AT = "updated_at"  # when an object was last saved: see counting.FacetIndex
 
-    def __init__(self, data, queryset, *, lang, vocabulary, version=None):
-        """`vocabulary`: the facets' choices (see `vocabulary`) of the catalogue's
-        `version` (portal.version)."""
+    def __init__(self, data, queryset, *, lang, vocabulary):
+        """`vocabulary`: the facets' choices and names (see `vocabulary`)."""
         super().__init__(data, queryset)
-        self.lang, self.vocabulary, self.version = lang, vocabulary, version
+        self.lang, self.vocabulary = lang, vocabulary
         for kind, choices in vocabulary.items():
             self.filters[kind].extra["choices"] = choices
         self.form.is_valid()

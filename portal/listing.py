@@ -96,7 +96,6 @@ class Listing:
             queryset,
             lang=lang,
             vocabulary=known_vocabulary(lang, filterset_class.VOCABULARY, self.version),
-            version=self.version,
         )
 
     @cached_property
