@@ -104,8 +104,8 @@ class TrackedTranslations:
     TRANSLATABLE = Q()  # the content translators work on
     PRIVATE = ["contact_email"]  # what translators do not see
 
-    class Media:
-        js = ["js/admin_translations.js"]
+    class Media:  # after modeltranslation's tabs, which it names
+        js = ["modeltranslation/js/tabbed_translation_fields.js", "js/admin_translations.js"]
 
     @admin.display(description=_("languages"))
     def translation_states(self, obj):

@@ -2,7 +2,8 @@
 // its language is (original, translated, machine-translated, out of date or missing), and
 // the form opens on the text's original language, where an editor reads a submission.
 // The same is listed in the form's "Languages" section without this script.
-window.addEventListener("load", function () {
+// It runs when the document is ready, after modeltranslation's tabs are made then.
+(window.jQuery || window.django.jQuery)(function (jQuery) {
   var data = document.getElementById("translation-states");
   var select = document.getElementById("modeltranslation-main-switch");
   if (!data || !select) {
@@ -26,6 +27,5 @@ window.addEventListener("load", function () {
       select.value = option.value;
     }
   });
-  var jQuery = window.jQuery || window.django.jQuery;
   jQuery(select).trigger("change");
 });
