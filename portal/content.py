@@ -85,11 +85,11 @@ class WrittenContent(Translatable, models.Model):
         """What the content keeps of its record, before it is saved."""
 
     def state_in(self, lang):
-        """The portal.tracking.State of `lang`: its records read only where it has texts
-        in that language."""
+        """The portal.tracking.State of `lang`: its records read only where it has a
+        text in that language."""
         if lang == self.original_language:
             return tracking.State.ORIGINAL
-        if not self.is_translated(lang):
+        if not any(tracking.texts(self, lang).values()):
             return tracking.State.MISSING
         return self.translation_states()[lang]
 

@@ -13,6 +13,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 from . import tracking
 
+EXTRA = ("still_right", "original_seen")  # the form's fields that are not texts
+
 
 @dataclass(frozen=True)
 class Row:
@@ -20,6 +22,49 @@ class Row:
     original: str
     field: forms.BoundField
     changed: str  # the original now with what changed since marked, or ""
+
+
+class SeenOriginal(forms.Form):
+    """A form of a translated text that carries the digest of the original it showed
+    (`original_seen`, hidden): sent after the original changed, it is refused and shown
+    again, what was typed kept, beside the original as it is now. (Without the digest,
+    a translation saved then would count as made from an original nobody saw.)"""
+
+    original_seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def see(self, content):
+        self.seen = content
+        self.fields["original_seen"].initial = tracking.digest(content)
+
+    def clean(self):
+        data = super().clean()
+        now, sent = tracking.digest(self.seen), self.data.get(self.add_prefix("original_seen"))
+        if sent and sent != now:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("original_seen")] = now  # saved again, it is taken
+            raise forms.ValidationError(
+                _(
+                    "Someone changed the original while you were translating. It is shown "
+                    "as it is now: check your translation against it and save again."
+                ),
+                code="original_changed",
+            )
+        return data
+
+
+class TranslationForm(SeenOriginal):
+    def __init__(self, *args, content, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.see(content)
+
+    def clean_still_right(self):
+        texts = [self.cleaned_data.get(name) for name in self.fields if name not in EXTRA]
+        if self.cleaned_data["still_right"] and not all(texts):
+            raise forms.ValidationError(
+                _("Write every text the original has before you confirm the translation."),
+                code="incomplete",
+            )
+        return self.cleaned_data["still_right"]
 
 
 def form_class(content, lang):
@@ -34,7 +79,7 @@ def form_class(content, lang):
     fields["still_right"] = forms.BooleanField(
         label=_("This translation says what the original says now"), required=False
     )
-    return type("TranslationForm", (forms.Form,), fields)
+    return type("TranslationForm", (TranslationForm,), fields)
 
 
 def rows(content, name):
@@ -57,7 +102,7 @@ def side_by_side(content, lang, form):
             else "",
         )
         for name in form.fields
-        if name != "still_right"
+        if name not in EXTRA
     ]
 
 

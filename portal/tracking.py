@@ -14,6 +14,8 @@ before this record began gets the original as it was before the save. Readers an
 """
 
 import functools
+import hashlib
+import json
 
 from django.conf import settings
 from django.db import models
@@ -57,9 +59,9 @@ def state(content, lang, made):
     """The State of `lang` for `content`; `made`: its Translations by language."""
     if lang == content.original_language:
         return State.ORIGINAL
-    if not content.is_translated(lang):
-        return State.MISSING
     translation = made.get(lang)
+    if not content.is_translated(lang):  # recorded only if the original outgrew it
+        return State.MISSING if translation is None else State.OUT_OF_DATE
     if translation is None:  # written before translations were recorded: by a person
         return State.TRANSLATED
     if not translation.is_current:
@@ -74,6 +76,13 @@ def same(texts, others):
         " ".join((texts.get(name) or "").split()) == " ".join((others.get(name) or "").split())
         for name in {*texts, *others}
     )
+
+
+def digest(content):
+    """A short digest of the original's texts of `content` now: a form carries it to
+    tell whether the original changed while a person translated."""
+    now = texts(content, content.original_language)
+    return hashlib.sha256(json.dumps(now, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def stored_texts(content):
@@ -109,8 +118,8 @@ class Record:
         was = before[original] if before else now
         self.gone, self.touched = [], set()  # what `write` deletes, and saves
         for lang, _name in settings.LANGUAGES:
-            if lang == original or not content.is_translated(lang):  # (the original's
-                self.gone += [lang] if self.made.pop(lang, None) else []  # own: changed)
+            if lang == original or not content.is_translated(lang):
+                self.incomplete(lang, now)
                 continue
             changed = before is None or not same(before[lang], texts(content, lang))
             if lang in machine or lang in checked or changed:
@@ -121,6 +130,23 @@ class Record:
             if translation.is_current != same(translation.made_from, now):
                 translation.is_current = not translation.is_current
                 self.touched.add(lang)
+
+    def incomplete(self, lang, now):
+        """Forget the record of `lang`, the original's own or one that lacks a text,
+        unless the original outgrew it: a text written in the original since puts the
+        translation out of date, not missing."""
+        translation = self.made.get(lang)
+        outgrown = (
+            lang != self.content.original_language
+            and translation is not None
+            and any(texts(self.content, lang).values())
+            and not same(translation.made_from, now)
+        )
+        if outgrown and translation.is_current:
+            translation.is_current = False
+            self.touched.add(lang)
+        elif not outgrown and self.made.pop(lang, None):
+            self.gone.append(lang)
 
     def make(self, lang, made_from, by_machine):
         translation = self.made.get(lang) or Translation(language=lang)
@@ -147,8 +173,8 @@ class Record:
 
 def in_state(queryset, state, lang):
     """The content of `queryset` (with `languages`) whose `lang` is in `state`, one of
-    WAITING. Recorded translations are those with every text: a language without one
-    that is not among the checked `languages` is missing."""
+    WAITING. Recorded translations have every text or are out of date: a language
+    without a record that is not among the checked `languages` is missing."""
     if state == State.MISSING:
         return queryset.exclude(languages__contains=lang).exclude(translations__language=lang)
     current = state == State.MACHINE

@@ -60,7 +60,7 @@ class TranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class CheckedTranslationsForm(forms.ModelForm):
+class CheckedTranslationsForm(side_by_side.SeenOriginal, forms.ModelForm):
     """A translated text's form, with the languages a person confirms still right after
     its original changed, or checked after a machine translated them."""
 
@@ -78,12 +78,14 @@ class CheckedTranslationsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.see(self.instance)
         states = self.instance.translation_states() if self.instance.pk else {}
         field = self.fields["checked"]
         field.choices = [
             (code, f"{name} ({states[code].label})")
             for code, name in settings.LANGUAGES
             if states.get(code) in (tracking.State.OUT_OF_DATE, tracking.State.MACHINE)
+            and self.instance.is_translated(code)  # else writing the text it lacks does it
             and (self.languages is None or code in self.languages)
         ]
         if not field.choices:
@@ -100,7 +102,7 @@ class TrackedTranslations:
     languages only, and none of PRIVATE, the inlines or the actions."""
 
     form = CheckedTranslationsForm
-    LANGUAGE_FIELDS = ["translation_states", "checked"]
+    LANGUAGE_FIELDS = ["translation_states", "checked", "original_seen"]
     TRANSLATABLE = Q()  # the content translators work on
     PRIVATE = ["contact_email"]  # what translators do not see
 
@@ -157,11 +159,11 @@ class TrackedTranslations:
         if languages is not None and lang not in languages:
             raise PermissionDenied
         form = side_by_side.form_class(content, lang)(
-            request.POST or None, initial=tracking.texts(content, lang)
+            request.POST or None, initial=tracking.texts(content, lang), content=content
         )
         name = dict(settings.LANGUAGES)[lang]
         if request.method == "POST" and form.is_valid():
-            for field in form.fields.keys() - {"still_right"}:
+            for field in form.fields.keys() - {*side_by_side.EXTRA}:
                 setattr(content, build_localized_fieldname(field, lang), form.cleaned_data[field])
             content.save(checked=[lang] if form.cleaned_data["still_right"] else [])
             self.message_user(

@@ -6,8 +6,9 @@ import re
 import pytest
 from django.utils import translation
 
+from portal import machine
 from portal.models import Translation, TranslatorProfile
-from portal.tracking import State
+from portal.tracking import State, in_state
 from practices.models import Practice, Recommendation
 from tests.conftest import LANGUAGES, translated
 from tests.trainings.test_trainings import option_count
@@ -270,3 +271,86 @@ def test_a_translator_reaches_no_draft_and_no_language_without_a_profile(
     assert page.status_code == 200 and 'name="title_de"' not in page.content.decode()
     translate = f"/admin/practices/practice/{published.pk}/translate/de/"
     assert german_translator.get(translate).status_code == 403
+
+
+def test_a_text_the_original_gains_puts_its_translations_out_of_date(
+    client, editor_client, everywhere
+):
+    """Not missing: each keeps its record, and the side-by-side view shows the new text."""
+    everywhere.hindsight_nl = "Begin <klein>"
+    everywhere.save()
+    assert states(everywhere) == {"nl": State.ORIGINAL} | dict.fromkeys(OTHERS, State.OUT_OF_DATE)
+    assert everywhere.translations.count() == 4 and everywhere.languages == "nl"
+    out_of_date = in_state(Practice.objects.all(), State.OUT_OF_DATE, "fr")
+    assert list(out_of_date) == [everywhere]
+    assert not in_state(Practice.objects.all(), State.MISSING, "fr").exists()
+    assert machine.missing(everywhere, OTHERS) == []  # a machine does not write over a person
+    page = client.get(f"/fr/practices/{everywhere.slug}/").content.decode()
+    assert "L’original de ce texte a changé" in page
+    side = f"/admin/practices/practice/{everywhere.pk}/translate/fr/"
+    assert "<ins>Begin &lt;klein&gt;</ins>" in editor_client.get(side).content.decode()
+    form = editor_client.get(f"/admin/practices/practice/{everywhere.pk}/change/").context[
+        "adminform"
+    ]
+    assert form.form.fields["checked"].choices == []  # writing the text it lacks checks it
+    texts = {"title": "Onthaal [fr]", "summary": "Kort [fr]", "hindsight": "Commencer petit"}
+    assert editor_client.post(side, texts).status_code == 302
+    assert (
+        states(everywhere)["fr"] == State.TRANSLATED and states(everywhere)["de"] == "out-of-date"
+    )
+
+
+def test_a_language_a_person_leaves_incomplete_is_missing(everywhere):
+    everywhere.summary_fr = ""
+    everywhere.save()
+    assert states(everywhere)["fr"] == State.MISSING
+    assert not everywhere.translations.filter(language="fr").exists()
+
+
+def seen(page):
+    return re.search(r'name="original_seen" value="(\w+)"', page.content.decode())[1]
+
+
+def test_a_translation_sent_after_the_original_changed_is_shown_again(editor_client, everywhere):
+    """What was typed is kept, beside the original as it is now; saved again, it counts."""
+    side = f"/admin/practices/practice/{everywhere.pk}/translate/fr/"
+    shown = seen(editor_client.get(side))
+    everywhere.title_nl = "Onthaal voor iedereen"
+    everywhere.save()  # by another editor, meanwhile
+    typed = {"title": "Accueil <pour> tous", "summary": "Court", "original_seen": shown}
+    again = editor_client.post(side, typed)
+    page = again.content.decode()
+    assert again.status_code == 200 and "Iemand heeft het origineel gewijzigd" in page
+    assert ">\nAccueil &lt;pour&gt; tous</textarea>" in page and "Onthaal voor iedereen" in page
+    assert Practice.objects.get(pk=everywhere.pk).title_fr == "Onthaal [fr]"
+    assert states(everywhere)["fr"] == State.OUT_OF_DATE
+    assert editor_client.post(side, {**typed, "original_seen": seen(again)}).status_code == 302
+    assert Practice.objects.get(pk=everywhere.pk).title_fr == "Accueil <pour> tous"
+    assert states(everywhere)["fr"] == State.TRANSLATED
+
+
+def test_a_translators_form_sent_after_the_original_changed_is_shown_again(
+    german_translator, everywhere
+):
+    url = f"/admin/practices/practice/{everywhere.pk}/change/"
+    shown = seen(german_translator.get(url))
+    everywhere.summary_nl = "Kort en klaar"
+    everywhere.save()
+    typed = {"title_de": "Empfang", "summary_de": "Kurz", "original_seen": shown}
+    again = german_translator.post(url, typed, headers={"accept-language": "de"})
+    assert again.status_code == 200
+    assert "Jemand hat das Original geändert" in again.content.decode()
+    assert Practice.objects.get(pk=everywhere.pk).title_de == "Onthaal [de]"
+    assert german_translator.post(url, {**typed, "original_seen": seen(again)}).status_code == 302
+    assert states(everywhere)["de"] == State.TRANSLATED
+
+
+def test_a_translation_confirmed_has_every_text(editor_client, everywhere):
+    everywhere.title_nl = "Onthaal voor iedereen"
+    everywhere.save()
+    side = f"/admin/practices/practice/{everywhere.pk}/translate/sv/"
+    confirmed = {"title": "Mottagande", "still_right": "on"}
+    page = editor_client.post(side, confirmed, headers={"accept-language": "sv"})
+    assert page.status_code == 200 and "Skriv alla texter" in page.content.decode()
+    assert Practice.objects.get(pk=everywhere.pk).summary_sv == "Kort [sv]"
+    assert states(everywhere)["sv"] == State.OUT_OF_DATE
