@@ -117,7 +117,7 @@ class TrackedTranslations:
                 '{}: {} (<a href="{}">{}</a>)', name, states[code].label,
                 self.translate_url(obj, code), _("side by side"),
             )
-            if code != obj.original_language
+            if code != obj.original_language and code in getattr(obj, "writable", [code])
             else format_html("{}: {}", name, states[code].label)
             for code, name in settings.LANGUAGES
         ]  # fmt: skip
@@ -189,6 +189,15 @@ class TrackedTranslations:
         if translator_languages(request.user) is None:
             return content
         return content.filter(self.TRANSLATABLE)
+
+    def get_object(self, request, object_id, from_field=None):
+        """The text, with the languages a translator may write (`writable`): the
+        languages list links those alone to their side-by-side view."""
+        content = super().get_object(request, object_id, from_field)
+        languages = translator_languages(request.user)
+        if content is not None and languages is not None:
+            content.writable = languages
+        return content
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

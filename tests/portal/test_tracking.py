@@ -191,6 +191,8 @@ def test_a_translator_changes_only_their_languages_and_never_moderates(
     assert 'name="title_de"' in page and 'name="title_fr"' not in page
     assert practice.title_fr in page  # shown, not editable
     assert submission.email not in page and "Delete" not in page and 'value="publish"' not in page
+    side_by_side = re.findall(r'href="/admin/practices/practice/\d+/translate/(\w+)/"', page)
+    assert side_by_side == ["de"]  # not the languages they do not write
     form = {name: getattr(practice, name) or "" for name in ("title_de", "summary_de")}
     form |= {"title_de": "Willkommen", "summary_de": "Kurz", "title_fr": "Changé"}
     assert german_translator.post(url, form).status_code == 302
