@@ -4,8 +4,12 @@ e-mails that could not be sent."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from .tracking import WAITING, State, in_state
 
 SOURCES = []  # callables that give a list of Items: all, or a translator's (`languages`)
 
@@ -17,7 +21,8 @@ class Item:
     url: str
     detail: str = ""  # "the oldest has waited 12 days"
     language: str = ""  # of a translation waiting: its language's name, shown as a grid
-    state: str = ""  # … and what it waits for (missing, out of date, to check)
+    state: str = ""  # … what it waits for (missing, out of date, to check)
+    grid: str = ""  # … and the grid's caption: what is translated
 
 
 def register(source):
@@ -31,6 +36,45 @@ def items(languages=None):
     if languages is not None:
         return [item for source in SOURCES for item in source(languages)]
     return [item for source in SOURCES for item in source()] + unsent_emails()
+
+
+LABELS = {
+    State.MISSING: _("Translations missing in %(language)s"),
+    State.OUT_OF_DATE: _("Translations out of date in %(language)s"),
+    State.MACHINE: _("Machine translations to check in %(language)s"),
+}
+
+
+def translations(grid, published, url, languages=None):
+    """A grid: for each language (of `languages`), how many of the `published` content
+    have their translation into it missing, out of date, or made by a machine and not
+    checked yet, counted in one query; each count links to the list at `url` (which
+    shows the published content) filtered to it."""
+    cells = [
+        (code, name, state)
+        for code, name in settings.LANGUAGES
+        if languages is None or code in languages
+        for state in WAITING
+    ]
+    counts = published.aggregate(
+        **{
+            f"{state}:{code}": Count(
+                "pk", filter=Q(pk__in=in_state(published, state, code).values("pk"))
+            )
+            for code, _name, state in cells
+        }
+    )
+    return [
+        Item(
+            LABELS[state] % {"language": name},
+            counts[f"{state}:{code}"],
+            f"{url}&translation={state.value}:{code}",
+            language=name,
+            state=state.label,
+            grid=grid,
+        )
+        for code, name, state in cells
+    ]
 
 
 def unsent_emails():

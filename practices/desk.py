@@ -1,16 +1,15 @@
 """What the practices add to the editors' desk (portal.desk): submissions waiting and
-for how long, changes asked of submitters, practices due for a check, and in each
-language the translations missing, out of date and made by a machine to check."""
+for how long, changes asked of submitters, practices due for a check, and the grid of
+their translations waiting (a translator's desk has that grid alone)."""
 
-from django.conf import settings
 from django.db.models import Count, Min, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
+from portal import desk
 from portal.desk import Item
-from portal.tracking import WAITING, State, in_state
 
 from .models import Practice, Status, StatusChange
 
@@ -45,28 +44,13 @@ def items(languages=None):
     ]
 
 
-LABELS = {
-    State.MISSING: gettext_lazy("Translations missing in %(language)s"),
-    State.OUT_OF_DATE: gettext_lazy("Translations out of date in %(language)s"),
-    State.MACHINE: gettext_lazy("Machine translations to check in %(language)s"),
-}
-
-
 def translations(published, practices, languages=None):
-    """For each language (of `languages`), the published practices whose translation
-    into it is missing, out of date, or made by a machine and not checked yet."""
-    return [
-        Item(
-            LABELS[state] % {"language": name},
-            in_state(published, state, code).count(),
-            f"{practices}?translation={state.value}:{code}&status__exact={Status.PUBLISHED}",
-            language=name,
-            state=state.label,
-        )
-        for code, name in settings.LANGUAGES
-        if languages is None or code in languages
-        for state in WAITING
-    ]
+    return desk.translations(
+        _("Translations of published practices"),
+        published,
+        f"{practices}?status__exact={Status.PUBLISHED}",
+        languages,
+    )
 
 
 def waiting_submissions():

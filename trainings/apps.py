@@ -7,8 +7,10 @@ class TrainingsConfig(AppConfig):
     verbose_name = _("Trainings")
 
     def ready(self):
-        from portal import version
+        from portal import desk, version
 
+        from . import desk as trainings_desk
         from .models import TrainingProgramme
 
         version.register(TrainingProgramme)
+        desk.register(trainings_desk.items)

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from portal import machine
 from portal.models import Translation, TranslatorProfile
-from portal.tracking import State, in_state
+from portal.tracking import WAITING, State, in_state
 from practices.models import Practice, Recommendation
 from tests.conftest import LANGUAGES, translated
 from tests.trainings.test_trainings import option_count
@@ -224,10 +224,11 @@ def test_a_translators_desk_is_their_languages_queue(german_translator, everywhe
     with translation.override("nl"):
         html = german_translator.get("/admin/").content.decode()
     queue = re.findall(r'<td><a href="([^"]+)" aria-label="[^"]+">(\d+)</a></td>', html)
+    programmes = "/admin/trainings/trainingprogramme/?is_published__exact=1"
     assert [(link.replace("&amp;", "&"), count) for link, count in queue] == [
-        (f"/admin/practices/practice/?translation={state}:de&status__exact=published", count)
+        (f"/admin/practices/practice/?status__exact=published&translation={state}:de", count)
         for state, count in (("missing", "0"), ("out-of-date", "1"), ("machine", "0"))
-    ]
+    ] + [(f"{programmes}&translation={state}:de", "0") for state in WAITING]
     assert '<th scope="row">Duits</th>' in html and "Wachtende inzendingen" not in html
 
 

@@ -6,9 +6,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from portal import tracking
 from portal.models import Email
 from practices import moderation
 from practices.models import Practice, StatusChange
+from trainings.models import TrainingProgramme
 
 
 def desk(editor_client):
@@ -38,6 +40,15 @@ def test_the_desk_counts_what_waits_and_links_to_it(
     moderation.request_changes(third.practice, by=editor, note="Une date, svp.")
     Email.objects.create(recipients=["a@example.org"], subject="x", body="", status="failed")
     Email.objects.create(recipients=["b@example.org"], subject="y", body="", status="sent")
+    stale = Practice.objects.published().filter(language="nl").first()
+    stale.title_nl += " (herzien)"
+    stale.save()  # its four translations out of date
+    by_machine = Practice.objects.published().exclude(language="sv").last()
+    by_machine.save(machine=["sv"])
+    programme = TrainingProgramme.objects.published().exclude(language="fr").first()
+    for field in tracking.fields(programme):
+        setattr(programme, f"{field}_fr", "")
+    programme.save()  # its French missing
     practices = "/admin/practices/practice/"
     rows = desk(editor_client)
     assert list(rows)[0] == f"{practices}?status__exact=submitted"  # what waits longest first
@@ -45,15 +56,23 @@ def test_the_desk_counts_what_waits_and_links_to_it(
     assert rows[f"{practices}?status__exact=changes_requested"][1] == 1
     assert rows[f"{practices}?check=due"][1] == Practice.objects.due_for_check().count()
     assert rows["/admin/portal/email/?status__exact=failed"][1] == 1
-    published = Practice.objects.published()
-    for code in ("nl", "fr", "de", "en", "sv"):
-        for state in ("missing", "out-of-date", "machine"):
-            expected = sum(p.translation_states()[code] == state for p in published)
-            assert rows[f"{practices}?translation={state}:{code}&status__exact=published"][1] == (
-                expected
-            )
+    grids = {
+        f"{practices}?status__exact=published": Practice.objects.published(),
+        "/admin/trainings/trainingprogramme/?is_published__exact=1": (
+            TrainingProgramme.objects.published()
+        ),
+    }
+    for url, published in grids.items():
+        for code in ("nl", "fr", "de", "en", "sv"):
+            for state in ("missing", "out-of-date", "machine"):
+                expected = sum(p.translation_states()[code] == state for p in published)
+                assert rows[f"{url}&translation={state}:{code}"][1] == expected
+    assert rows[f"{practices}?status__exact=published&translation=out-of-date:de"][1] >= 1
+    assert rows[f"{practices}?status__exact=published&translation=machine:sv"][1] >= 1
+    programmes = "/admin/trainings/trainingprogramme/?is_published__exact=1"
+    assert rows[f"{programmes}&translation=missing:fr"][1] >= 1
     for link in rows:  # each leads to the list it counts
         assert editor_client.get(link).status_code == 200, link
-    # a count a row (4, 3 for each language's translations, 1), whatever their size
-    with django_assert_max_num_queries(4 + 3 * 5 + 1 + 5):
+    # a query a row (3), a grid (2) and the e-mails (1), whatever their size
+    with django_assert_max_num_queries(3 + 2 + 1 + 5):
         editor_client.get("/admin/")
