@@ -27,8 +27,10 @@ class Row:
 class SeenOriginal(forms.Form):
     """A form of a translated text that carries the digest of the original it showed
     (`original_seen`, hidden): sent after the original changed, it is refused and shown
-    again, what was typed kept, beside the original as it is now. (Without the digest,
-    a translation saved then would count as made from an original nobody saw.)"""
+    again, what was typed kept, beside the original as it is now (in its fields too,
+    where the form has them: a second save must not put back the original it showed).
+    Without the digest, a translation saved then would count as made from an original
+    nobody saw."""
 
     original_seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -42,6 +44,12 @@ class SeenOriginal(forms.Form):
         if sent and sent != now:
             self.data = self.data.copy()
             self.data[self.add_prefix("original_seen")] = now  # saved again, it is taken
+            original = self.seen.original_language
+            for name in tracking.fields(self.seen):
+                field = build_localized_fieldname(name, original)
+                if field in self.fields:  # an editor's form: the original as it is now
+                    self.data[self.add_prefix(field)] = self.seen.text_in(name, original)
+                    self.cleaned_data[field] = self.seen.text_in(name, original)
             raise forms.ValidationError(
                 _(
                     "Someone changed the original while you were translating. It is shown "
@@ -58,8 +66,8 @@ class TranslationForm(SeenOriginal):
         self.see(content)
 
     def clean_still_right(self):
-        texts = [self.cleaned_data.get(name) for name in self.fields if name not in EXTRA]
-        if self.cleaned_data["still_right"] and not all(texts):
+        valid = [text for name, text in self.cleaned_data.items() if name not in EXTRA]
+        if self.cleaned_data["still_right"] and not all(valid):  # (one not valid says so)
             raise forms.ValidationError(
                 _("Write every text the original has before you confirm the translation."),
                 code="incomplete",

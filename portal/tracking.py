@@ -79,9 +79,13 @@ def same(texts, others):
 
 
 def digest(content):
-    """A short digest of the original's texts of `content` now: a form carries it to
-    tell whether the original changed while a person translated."""
-    now = texts(content, content.original_language)
+    """A short digest of the original's texts of `content` now, whatever their spaces
+    (as `same` compares them): a form carries it to tell whether the original changed
+    while a person translated."""
+    now = {
+        name: " ".join(text.split())
+        for name, text in texts(content, content.original_language).items()
+    }
     return hashlib.sha256(json.dumps(now, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -133,14 +137,15 @@ class Record:
 
     def incomplete(self, lang, now):
         """Forget the record of `lang`, the original's own or one that lacks a text,
-        unless the original outgrew it: a text written in the original since puts the
-        translation out of date, not missing."""
-        translation = self.made.get(lang)
+        unless the original outgrew it: texts it lacks that the original did not have
+        when it was made put the translation out of date, not missing."""
+        translation, written = self.made.get(lang), texts(self.content, lang)
+        lacking = [name for name, text in now.items() if text and not written[name]]
         outgrown = (
             lang != self.content.original_language
             and translation is not None
-            and any(texts(self.content, lang).values())
-            and not same(translation.made_from, now)
+            and any(written.values())
+            and not any(translation.made_from.get(name) for name in lacking)
         )
         if outgrown and translation.is_current:
             translation.is_current = False

@@ -308,6 +308,12 @@ def test_a_language_a_person_leaves_incomplete_is_missing(everywhere):
     everywhere.save()
     assert states(everywhere)["fr"] == State.MISSING
     assert not everywhere.translations.filter(language="fr").exists()
+    everywhere.title_nl = "Onthaal."  # the others out of date, then one left incomplete
+    everywhere.save()
+    everywhere.summary_de = ""
+    everywhere.save()
+    assert states(everywhere)["de"] == State.MISSING and states(everywhere)["en"] == "out-of-date"
+    assert not everywhere.translations.filter(language="de").exists()
 
 
 def seen(page):
@@ -357,3 +363,42 @@ def test_a_translation_confirmed_has_every_text(editor_client, everywhere):
     assert page.status_code == 200 and "Skriv alla texter" in page.content.decode()
     assert Practice.objects.get(pk=everywhere.pk).summary_sv == "Kort [sv]"
     assert states(everywhere)["sv"] == State.OUT_OF_DATE
+
+
+def test_an_editors_form_sent_after_the_original_changed_keeps_the_new_original(
+    editor_client, domain
+):
+    """Shown again, the form holds the original as it is now, so saving it again does
+    not put back the one the editor loaded."""
+    advice = Recommendation.objects.create(
+        slug="advice",
+        domain=domain,
+        **translated("title", "Advies"),
+        **translated("summary", "Kort"),
+    )
+    url = f"/admin/practices/recommendation/{advice.pk}/change/"
+    shown = seen(editor_client.get(url))
+    advice.title_nl = "Advies van een collega"
+    advice.save()  # meanwhile, by a colleague
+    typed = recommendation_form(
+        advice, title_nl="Advies [nl]", title_fr="Conseil", original_seen=shown
+    )
+    again = editor_client.post(url, typed)
+    page = again.content.decode()
+    assert again.status_code == 200 and "Iemand heeft het origineel gewijzigd" in page
+    assert re.search(r'name="title_nl" value="Advies van een collega"', page)
+    assert 'name="title_fr" value="Conseil"' in page  # what was typed, kept
+    assert Recommendation.objects.get(pk=advice.pk).title_fr == "Advies [fr]"
+    resent = {**typed, "title_nl": "Advies van een collega", "original_seen": seen(again)}
+    assert editor_client.post(url, resent).status_code == 302
+    advice.refresh_from_db()
+    assert (advice.title_nl, advice.title_fr) == ("Advies van een collega", "Conseil")
+
+
+def test_spaces_written_in_the_original_refuse_no_translation(editor_client, everywhere):
+    side = f"/admin/practices/practice/{everywhere.pk}/translate/fr/"
+    shown = seen(editor_client.get(side))
+    everywhere.summary_nl = " Kort [nl]\r\n"
+    everywhere.save()
+    typed = {"title": "Accueil", "summary": "Court", "original_seen": shown}
+    assert editor_client.post(side, typed).status_code == 302
