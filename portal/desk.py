@@ -5,11 +5,10 @@ e-mails that could not be sent."""
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .tracking import WAITING, State, in_state
+from .tracking import WAITING, State, waiting
 
 SOURCES = []  # callables that give a list of Items: all, or a translator's (`languages`)
 
@@ -48,32 +47,23 @@ LABELS = {
 def translations(grid, published, url, languages=None):
     """A grid: for each language (of `languages`), how many of the `published` content
     have their translation into it missing, out of date, or made by a machine and not
-    checked yet, counted in one query; each count links to the list at `url` (which
+    checked yet (portal.tracking.waiting); each count links to the list at `url` (which
     shows the published content) filtered to it."""
-    cells = [
-        (code, name, state)
-        for code, name in settings.LANGUAGES
-        if languages is None or code in languages
-        for state in WAITING
+    shown = [
+        (code, name) for code, name in settings.LANGUAGES if languages is None or code in languages
     ]
-    counts = published.aggregate(
-        **{
-            f"{state}:{code}": Count(
-                "pk", filter=Q(pk__in=in_state(published, state, code).values("pk"))
-            )
-            for code, _name, state in cells
-        }
-    )
+    counts = waiting(published, [code for code, _name in shown])
     return [
         Item(
             LABELS[state] % {"language": name},
-            counts[f"{state}:{code}"],
+            counts[state, code],
             f"{url}&translation={state.value}:{code}",
             language=name,
             state=state.label,
             grid=grid,
         )
-        for code, name, state in cells
+        for code, name in shown
+        for state in WAITING
     ]
 
 

@@ -18,7 +18,9 @@ import hashlib
 import json
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
@@ -174,6 +176,39 @@ class Record:
             translation.save()
         if self.gone:
             self.content.translations.filter(language__in=self.gone).delete()
+
+
+def waiting(queryset, languages):
+    """{(state, lang): how many of `queryset` (with `languages`) have their translation
+    into each of `languages` in each state of WAITING}, in two queries, as in_state
+    chooses them: a language not among the checked `languages` is out of date or to
+    check where it has a record, missing where it has none."""
+    if not languages:
+        return {}
+    unchecked = queryset.aggregate(
+        **{lang: Count("pk", filter=~Q(languages__contains=lang)) for lang in languages}
+    )
+    records = Translation.objects.filter(
+        content_type=ContentType.objects.get_for_model(queryset.model),
+        object_id__in=queryset.values("pk"),
+        language__in=languages,
+    )
+    made = {
+        row["language"]: row
+        for row in records.values("language").annotate(
+            out_of_date=Count("pk", filter=Q(is_current=False)),
+            machine=Count("pk", filter=Q(is_current=True, by_machine=True)),
+        )
+    }
+    counts = {}
+    for lang in languages:
+        recorded = made.get(lang, {"out_of_date": 0, "machine": 0})
+        counts[State.OUT_OF_DATE, lang] = recorded["out_of_date"]
+        counts[State.MACHINE, lang] = recorded["machine"]
+        counts[State.MISSING, lang] = (
+            unchecked[lang] - recorded["out_of_date"] - recorded["machine"]
+        )
+    return counts
 
 
 def in_state(queryset, state, lang):
