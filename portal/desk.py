@@ -47,8 +47,8 @@ LABELS = {
 def translations(grid, published, url, languages=None):
     """A grid: for each language (of `languages`), how many of the `published` content
     have their translation into it missing, out of date, or made by a machine and not
-    checked yet (portal.tracking.waiting); each count links to the list at `url` (which
-    shows the published content) filtered to it."""
+    checked yet (portal.tracking.waiting); each count links to the list at `url` (the
+    address of the published content's list) filtered to it."""
     shown = [
         (code, name) for code, name in settings.LANGUAGES if languages is None or code in languages
     ]
@@ -57,7 +57,7 @@ def translations(grid, published, url, languages=None):
         Item(
             LABELS[state] % {"language": name},
             counts[state, code],
-            f"{url}&translation={state.value}:{code}",
+            f"{url}{'&' if '?' in url else '?'}translation={state.value}:{code}",
             language=name,
             state=state.label,
             grid=grid,

@@ -359,8 +359,8 @@ class PracticeAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationA
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(TrackedTranslations, TabbedTranslationAdmin):
-    list_display = ["__str__", "domain", "language", "position"]
-    list_filter = ["domain", "language"]
+class RecommendationAdmin(MissingTranslations, TrackedTranslations, TabbedTranslationAdmin):
+    list_display = ["__str__", "domain", "language", "missing_translations", "position"]
+    list_filter = [TranslationFilter, "domain", "language"]
     list_select_related = ["domain"]
     search_fields = [*in_every_language("title", "summary"), "slug"]

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from portal import desk
 from portal.desk import Item
 
-from .models import Practice, Status, StatusChange
+from .models import Practice, Recommendation, Status, StatusChange
 
 
 def items(languages=None):
@@ -45,12 +45,21 @@ def items(languages=None):
 
 
 def translations(published, practices, languages=None):
-    return desk.translations(
-        _("Translations of published practices"),
-        published,
-        f"{practices}?status__exact={Status.PUBLISHED}",
-        languages,
-    )
+    recommendations = reverse("admin:practices_recommendation_changelist")
+    return [
+        *desk.translations(
+            _("Translations of published practices"),
+            published,
+            f"{practices}?status__exact={Status.PUBLISHED}",
+            languages,
+        ),
+        *desk.translations(
+            _("Translations of recommendations"),
+            Recommendation.objects.all(),
+            recommendations,
+            languages,
+        ),
+    ]
 
 
 def waiting_submissions():

@@ -24,7 +24,6 @@ from portal.content import (
     PublicContact,
     Taxon,
     TranslatedContent,
-    WrittenContent,
 )
 from portal.models import emails_about
 
@@ -425,7 +424,7 @@ class ListedPractice(models.Model):
         return str(self.pk)
 
 
-class Recommendation(WrittenContent):
+class Recommendation(TranslatedContent):
     """Advice for a policy domain, with concrete actions."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -441,6 +440,8 @@ class Recommendation(WrittenContent):
         _("concrete actions"), blank=True, help_text=_("One action per line.")
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "slug"]

@@ -1,9 +1,11 @@
 """Translations tracked per language (portal.tracking): original, translated, machine-
 translated or missing, and out of date once the original changed after them."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps as django_apps
 from django.utils import translation
 
 from portal import machine
@@ -228,7 +230,9 @@ def test_a_translators_desk_is_their_languages_queue(german_translator, everywhe
     assert [(link.replace("&amp;", "&"), count) for link, count in queue] == [
         (f"/admin/practices/practice/?status__exact=published&translation={state}:de", count)
         for state, count in (("missing", "0"), ("out-of-date", "1"), ("machine", "0"))
-    ] + [(f"{programmes}&translation={state}:de", "0") for state in WAITING]
+    ] + [(f"/admin/practices/recommendation/?translation={state}:de", "0") for state in WAITING] + [
+        (f"{programmes}&translation={state}:de", "0") for state in WAITING
+    ]
     assert '<th scope="row">Duits</th>' in html and "Wachtende inzendingen" not in html
 
 
@@ -402,3 +406,36 @@ def test_spaces_written_in_the_original_refuse_no_translation(editor_client, eve
     everywhere.save()
     typed = {"title": "Accueil", "summary": "Court", "original_seen": shown}
     assert editor_client.post(side, typed).status_code == 302
+
+
+def test_the_migration_records_recommendations_languages_as_tracking_does(domain):
+    """Recommendations were saved without `languages` before: migration 0027 writes
+    what portal.tracking counts as checked."""
+    every = Recommendation.objects.create(
+        slug="every",
+        domain=domain,
+        **translated("title", "Advies"),
+        **translated("summary", "Kort"),
+    )
+    Recommendation.objects.create(
+        slug="partly", domain=domain, title_nl="Advies", summary_nl="Kort", title_fr="Conseil"
+    )
+    stale = Recommendation.objects.create(
+        slug="stale",
+        domain=domain,
+        **translated("title", "Advies"),
+        **translated("summary", "Kort"),
+    )
+    stale.title_nl = "Beter advies"
+    stale.save()
+    stale.title_sv = "Bättre råd"
+    stale.save()  # Swedish current again
+    every.save(machine=["de"])
+    recorded = {advice.slug: advice.languages for advice in Recommendation.objects.all()}
+    assert (recorded["every"], recorded["partly"], recorded["stale"]) == (
+        "nl fr en sv", "nl", "nl sv",
+    )  # fmt: skip
+    Recommendation.objects.update(languages="")
+    migration = importlib.import_module("practices.migrations.0027_recommendation_languages")
+    migration.record_languages(django_apps, None)
+    assert {advice.slug: advice.languages for advice in Recommendation.objects.all()} == recorded

@@ -9,7 +9,7 @@ from django.utils import timezone
 from portal import tracking
 from portal.models import Email
 from practices import moderation
-from practices.models import Practice, StatusChange
+from practices.models import Practice, Recommendation, StatusChange
 from trainings.models import TrainingProgramme
 
 
@@ -49,6 +49,9 @@ def test_the_desk_counts_what_waits_and_links_to_it(
     for field in tracking.fields(programme):
         setattr(programme, f"{field}_fr", "")
     programme.save()  # its French missing
+    advice = Recommendation.objects.filter(language="nl").first()
+    advice.summary_nl += " Begin klein."
+    advice.save()  # its translations out of date
     practices = "/admin/practices/practice/"
     rows = desk(editor_client)
     assert list(rows)[0] == f"{practices}?status__exact=submitted"  # what waits longest first
@@ -57,8 +60,9 @@ def test_the_desk_counts_what_waits_and_links_to_it(
     assert rows[f"{practices}?check=due"][1] == Practice.objects.due_for_check().count()
     assert rows["/admin/portal/email/?status__exact=failed"][1] == 1
     grids = {
-        f"{practices}?status__exact=published": Practice.objects.published(),
-        "/admin/trainings/trainingprogramme/?is_published__exact=1": (
+        f"{practices}?status__exact=published&": Practice.objects.published(),
+        "/admin/practices/recommendation/?": Recommendation.objects.all(),
+        "/admin/trainings/trainingprogramme/?is_published__exact=1&": (
             TrainingProgramme.objects.published()
         ),
     }
@@ -66,13 +70,14 @@ def test_the_desk_counts_what_waits_and_links_to_it(
         for code in ("nl", "fr", "de", "en", "sv"):
             for state in ("missing", "out-of-date", "machine"):
                 expected = sum(p.translation_states()[code] == state for p in published)
-                assert rows[f"{url}&translation={state}:{code}"][1] == expected
+                assert rows[f"{url}translation={state}:{code}"][1] == expected
     assert rows[f"{practices}?status__exact=published&translation=out-of-date:de"][1] >= 1
     assert rows[f"{practices}?status__exact=published&translation=machine:sv"][1] >= 1
     programmes = "/admin/trainings/trainingprogramme/?is_published__exact=1"
     assert rows[f"{programmes}&translation=missing:fr"][1] >= 1
+    assert rows["/admin/practices/recommendation/?translation=out-of-date:fr"][1] >= 1
     for link in rows:  # each leads to the list it counts
         assert editor_client.get(link).status_code == 200, link
-    # a query a row (3), two a grid (2 x 2) and the e-mails (1), whatever their size
-    with django_assert_max_num_queries(3 + 2 * 2 + 1 + 5):
+    # a query a row (3), two a grid (3 x 2) and the e-mails (1), whatever their size
+    with django_assert_max_num_queries(3 + 3 * 2 + 1 + 5):
         editor_client.get("/admin/")

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from practices.demo_files import add_demo_files
 from practices.editors import ensure_editors_group
-from practices.models import Practice
+from practices.models import Practice, Recommendation
 from trainings.models import TrainingProgramme
 
 FIXTURES = [
@@ -28,6 +28,7 @@ def load_demo_catalogue():
     and draw the demo's documents and images."""
     call_command("loaddata", *(settings.BASE_DIR / name for name in FIXTURES), verbosity=0)
     Practice.objects.all().refresh_search_index()
+    Recommendation.objects.all().refresh_languages()
     TrainingProgramme.objects.all().refresh_languages()
     add_demo_files()
 
