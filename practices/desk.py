@@ -1,6 +1,7 @@
 """What the practices add to the editors' desk (portal.desk): submissions waiting and
-for how long, changes asked of submitters, practices due for a check, and the grid of
-their translations waiting (a translator's desk has that grid alone)."""
+for how long, changes asked of submitters, practices due for a check, and the grids of
+the translations of practices and recommendations waiting (a translator's desk has
+those grids alone)."""
 
 from django.db.models import Count, Min, OuterRef, Subquery
 from django.urls import reverse
@@ -45,6 +46,7 @@ def items(languages=None):
 
 
 def translations(published, practices, languages=None):
+    """The grids (portal.desk.translations) of published practices and recommendations."""
     recommendations = reverse("admin:practices_recommendation_changelist")
     return [
         *desk.translations(
