@@ -1,3 +1,4 @@
+import gc
 import itertools
 import shutil
 import socket
@@ -70,6 +71,18 @@ class Outbox(Sequence):
 
     def clear(self):
         self.sent().clear()
+
+
+@pytest.fixture
+def as_served():
+    """The test process's objects frozen out of garbage collection, as portal.wsgi
+    freezes a served process's once the portal is loaded. For tests that time a request:
+    a full collection of what hundreds of tests before left took 0.3 to 0.6 s, and
+    falling inside a timed request it measured the test runner, not the portal."""
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

@@ -15,6 +15,8 @@ from practices.models import Submission
 from tests import servers
 from tests.helpers import FRENCH_ANSWERS, PAGES, send_share
 
+pytestmark = pytest.mark.usefixtures("as_served")  # timed: see tests/conftest.py
+
 
 @pytest.fixture
 def own_redis():

@@ -31,6 +31,7 @@ pytestmark = [
         reason="gunicorn and the worker share the database: PostgreSQL, as in production",
     ),
     pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("as_served"),  # timed: see tests/conftest.py
 ]
 PASSWORD = "geheim-123-editor"
 

@@ -125,7 +125,7 @@ def test_the_waits_grow_to_four_hours_and_the_email_is_given_up_after_a_day(
 
 
 def test_a_mail_server_that_never_answers_is_given_up_after_its_timeout(
-    client, catalogue, settings
+    client, catalogue, settings, as_served
 ):
     with servers.silent_server() as port:
         smtp_at(settings, port, timeout=1)
