@@ -39,6 +39,11 @@ class State(models.TextChoices):
 
 CHECKED = {State.ORIGINAL, State.TRANSLATED}  # what readers and the facet count
 WAITING = [State.MISSING, State.OUT_OF_DATE, State.MACHINE]  # what translators have to do
+# The recorded translations no person has checked, as `state` tells them: by field.
+UNCHECKED = {
+    State.OUT_OF_DATE: {"is_current": False},
+    State.MACHINE: {"is_current": True, "by_machine": True},
+}
 
 
 def fields(content):
@@ -194,20 +199,16 @@ def waiting(queryset, languages):
         language__in=languages,
     )
     made = {
-        row["language"]: row
+        row.pop("language"): row
         for row in records.values("language").annotate(
-            out_of_date=Count("pk", filter=Q(is_current=False)),
-            machine=Count("pk", filter=Q(is_current=True, by_machine=True)),
+            **{state: Count("pk", filter=Q(**fields)) for state, fields in UNCHECKED.items()}
         )
     }
     counts = {}
     for lang in languages:
-        recorded = made.get(lang, {"out_of_date": 0, "machine": 0})
-        counts[State.OUT_OF_DATE, lang] = recorded["out_of_date"]
-        counts[State.MACHINE, lang] = recorded["machine"]
-        counts[State.MISSING, lang] = (
-            unchecked[lang] - recorded["out_of_date"] - recorded["machine"]
-        )
+        recorded = made.get(lang, dict.fromkeys(UNCHECKED, 0))
+        counts |= {(state, lang): recorded[state] for state in UNCHECKED}
+        counts[State.MISSING, lang] = unchecked[lang] - sum(recorded.values())
     return counts
 
 
@@ -217,9 +218,5 @@ def in_state(queryset, state, lang):
     without a record that is not among the checked `languages` is missing."""
     if state == State.MISSING:
         return queryset.exclude(languages__contains=lang).exclude(translations__language=lang)
-    current = state == State.MACHINE
-    return queryset.filter(
-        translations__language=lang,
-        translations__is_current=current,
-        **({"translations__by_machine": True} if current else {}),
-    )
+    fields = {f"translations__{name}": value for name, value in UNCHECKED[state].items()}
+    return queryset.filter(translations__language=lang, **fields)
